@@ -1,0 +1,123 @@
+"""Activities of cooperation (defence and the like): items, dated or not, with counted outcomes."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import blocks
+
+from ..grammar import format_number, strip_final_stop
+from .base import FactBlock, heading_block
+from .dates import FuzzyDateBlock
+from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER
+
+VISIT, MEETING, EVENT, SEMINAR = "visit", "meeting", "event", "seminar"
+OUTCOME_CHOICES = [
+    (VISIT, gettext_lazy("Visits")),
+    (MEETING, gettext_lazy("Meetings")),
+    (EVENT, gettext_lazy("Events")),
+    (SEMINAR, gettext_lazy("Seminars")),
+]
+
+
+def outcome_phrase(kind, count):
+    """'įvyko 11 vizitų', 'įvyko 5 vizitai', 'įvyko 1 vizitas'"""
+    params = {"count": format_number(count)}
+    if kind == VISIT:
+        return ngettext("%(count)s visit took place", "%(count)s visits took place", count) % params
+    if kind == MEETING:
+        return ngettext("%(count)s meeting took place", "%(count)s meetings took place", count) % params
+    if kind == SEMINAR:
+        return ngettext("%(count)s seminar took place", "%(count)s seminars took place", count) % params
+    return ngettext("%(count)s event took place", "%(count)s events took place", count) % params
+
+
+def dated(date, since, text):
+    if not date or date.is_empty:
+        return text
+    if since:
+        return _("Since %(date)s %(text)s") % {"date": date, "text": text}
+    return "%s %s" % (date, text)
+
+
+def activity_sentence(value):
+    text = strip_final_stop(value["text"])
+    if value.get("outcome_count") is not None and value.get("outcome_kind"):
+        text = "%s (%s)" % (text, outcome_phrase(value["outcome_kind"], value["outcome_count"]))
+    return dated(value["date"], value["since"], text + ".")
+
+
+def accreditation_sentence(value, country):
+    params = {
+        "position": value["position"],
+        "person": " ".join(part for part in (value.get("rank"), value["name"]) if part),
+        "country_locative": country.get("locative", ""),
+        "country_official": country.get("official_genitive", ""),
+    }
+    if value["direction"] == LITHUANIA_IN_PARTNER:
+        text = _("the %(position)s of the Republic of Lithuania in %(country_locative)s, %(person)s, was accredited.")
+    else:
+        text = _("the %(position)s of %(country_official)s in Lithuania, %(person)s, was accredited.")
+    return dated(value["date"], False, text % params)
+
+
+class ActivityBlock(blocks.StructBlock):
+    """One activity: what is done, since or when, and how many times it happened."""
+
+    date = FuzzyDateBlock(required=False, label=gettext_lazy("Date (optional)"))
+    since = blocks.BooleanBlock(required=False, label=gettext_lazy("Ongoing since that date"))
+    text = blocks.TextBlock(label=gettext_lazy("What is done"))
+    outcome_count = blocks.IntegerBlock(
+        required=False, min_value=0, label=gettext_lazy("Counted outcome: how many")
+    )
+    outcome_kind = blocks.ChoiceBlock(
+        choices=OUTCOME_CHOICES, required=False, label=gettext_lazy("Counted outcome: of what")
+    )
+
+    class Meta:
+        icon = "tick"
+        label = gettext_lazy("Activity")
+
+
+class AccreditationBlock(blocks.StructBlock):
+    """An attaché accredited in the other country."""
+
+    date = FuzzyDateBlock(label=gettext_lazy("Accredited"))
+    direction = blocks.ChoiceBlock(choices=DIRECTION_CHOICES, label=gettext_lazy("Whose attaché"))
+    position = blocks.CharBlock(
+        max_length=200, label=gettext_lazy("Position"), help_text=gettext_lazy("“gynybos atašė”")
+    )
+    rank = blocks.CharBlock(max_length=50, required=False, label=gettext_lazy("Rank"), help_text="plk.")
+    name = blocks.CharBlock(max_length=200, label=gettext_lazy("Name"))
+
+    class Meta:
+        icon = "user"
+        label = gettext_lazy("Accreditation")
+
+
+class ActivityItemsBlock(blocks.StreamBlock):
+    activity = ActivityBlock()
+    accreditation = AccreditationBlock()
+
+
+class ActivitiesBlock(FactBlock):
+    """Cooperation in a field (defence and the like): accreditations and activities."""
+
+    default_heading = gettext_lazy("Cooperation in the field of defence")
+
+    heading = heading_block()
+    items = ActivityItemsBlock(label=gettext_lazy("Items"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/activities_block.html"
+        label = gettext_lazy("Activities")
+        description = gettext_lazy("Accreditations and activities, dated or not, with counted outcomes.")
+        group = gettext_lazy("Facts")
+
+    def sentences(self, value, country):
+        lines = []
+        for item in value["items"]:
+            if item.block_type == "accreditation":
+                lines.append(accreditation_sentence(item.value, country))
+            else:
+                lines.append(activity_sentence(item.value))
+        return {"lines": lines}

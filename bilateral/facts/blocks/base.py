@@ -1,0 +1,34 @@
+"""What every fact block shares: an optional heading with a standard default, and its country."""
+
+from django.utils.translation import gettext_lazy
+from wagtail import blocks
+
+
+def heading_block():
+    return blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=gettext_lazy("Heading"),
+        help_text=gettext_lazy("Leave empty for the standard heading of this kind of fact."),
+    )
+
+
+class FactBlock(blocks.StructBlock):
+    """Base of the fact blocks. The page passes its partner country in the render context."""
+
+    default_heading = None
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["heading"] = value.get("heading") or (
+            str(self.default_heading) if self.default_heading else ""
+        )
+        country = (parent_context or {}).get("country")
+        context["country"] = country
+        context["country_forms"] = country.forms() if country else {}
+        context.update(self.sentences(value, context["country_forms"]))
+        return context
+
+    def sentences(self, value, country):
+        """The generated text of the block, by name, for its template."""
+        return {}

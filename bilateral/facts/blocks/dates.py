@@ -1,0 +1,166 @@
+"""Dates as history writes them: a day, a month, a year or a span of years."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+MONTH_CHOICES = [
+    (1, gettext_lazy("January")),
+    (2, gettext_lazy("February")),
+    (3, gettext_lazy("March")),
+    (4, gettext_lazy("April")),
+    (5, gettext_lazy("May")),
+    (6, gettext_lazy("June")),
+    (7, gettext_lazy("July")),
+    (8, gettext_lazy("August")),
+    (9, gettext_lazy("September")),
+    (10, gettext_lazy("October")),
+    (11, gettext_lazy("November")),
+    (12, gettext_lazy("December")),
+]
+
+DAY, MONTH, YEAR, YEAR_RANGE = "day", "month", "year", "year_range"
+
+
+class FuzzyDate(blocks.StructValue):
+    """A date known to a day, a month, a year or a range of years."""
+
+    @property
+    def is_empty(self):
+        return not self.get("year")
+
+    @property
+    def precision(self):
+        if self.get("end_year"):
+            return YEAR_RANGE
+        if self.get("day"):
+            return DAY
+        if self.get("month"):
+            return MONTH
+        return YEAR
+
+    def first_day(self):
+        """The earliest day the date can mean: what ordering checks compare."""
+        if self.is_empty:
+            return None
+        return datetime.date(self["year"], int(self.get("month") or 1), self.get("day") or 1)
+
+    def last_day(self):
+        if self.is_empty:
+            return None
+        if self.precision == YEAR_RANGE:
+            return datetime.date(self["end_year"], 12, 31)
+        if self.precision == YEAR:
+            return datetime.date(self["year"], 12, 31)
+        if self.precision == MONTH:
+            next_month = datetime.date(self["year"], int(self["month"]), 28) + datetime.timedelta(days=4)
+            return next_month - datetime.timedelta(days=next_month.day)
+        return self.first_day()
+
+    def iso(self):
+        """ISO 8601 text for machines: 1995-02-06, 1991-08, 2004, 1993/1994."""
+        if self.is_empty:
+            return ""
+        if self.precision == YEAR_RANGE:
+            return "%04d/%04d" % (self["year"], self["end_year"])
+        if self.precision == YEAR:
+            return "%04d" % self["year"]
+        if self.precision == MONTH:
+            return "%04d-%02d" % (self["year"], int(self["month"]))
+        return self.first_day().isoformat()
+
+    def __str__(self):
+        return format_fuzzy_date(self)
+
+    def as_html(self):
+        """The date in words, wrapped in <time> where HTML can express its precision."""
+        if self.is_empty:
+            return ""
+        if self.precision == YEAR_RANGE:
+            return format_html('<span class="date">{}</span>', format_fuzzy_date(self))
+        return format_html('<time datetime="{}">{}</time>', self.iso(), format_fuzzy_date(self))
+
+
+def format_fuzzy_date(value):
+    """'1995 m. vasario 6 d.', '1991 m. rugpjūčio mėn.', '2004 m.', '1993–1994 m.'"""
+    if value is None or value.is_empty:
+        return ""
+    precision = value.precision
+    if precision == DAY:
+        return formats.date_format(value.first_day(), "DATE_FORMAT")
+    if precision == MONTH:
+        # Django's YEAR_MONTH_FORMAT is nominative ("rugpjūtis"); inside a sentence it must be genitive.
+        return formats.date_format(
+            value.first_day(), pgettext("date format for a month inside a sentence", "F Y")
+        )
+    if precision == YEAR:
+        return _("%(year)s") % {"year": value["year"]}
+    return _("%(start)s–%(end)s") % {"start": value["year"], "end": value["end_year"]}
+
+
+class FuzzyDateBlock(blocks.StructBlock):
+    """A date with its precision: fill the year; the month and day only when they are known."""
+
+    year = blocks.IntegerBlock(label=gettext_lazy("Year"), min_value=1000, max_value=2999)
+    month = blocks.ChoiceBlock(
+        choices=MONTH_CHOICES, required=False, label=gettext_lazy("Month (if known)")
+    )
+    day = blocks.IntegerBlock(
+        required=False, min_value=1, max_value=31, label=gettext_lazy("Day (if known)")
+    )
+    end_year = blocks.IntegerBlock(
+        required=False,
+        min_value=1000,
+        max_value=2999,
+        label=gettext_lazy("Until year"),
+        help_text=gettext_lazy("Only for a span of years, such as 1993–1994."),
+    )
+
+    class Meta:
+        value_class = FuzzyDate
+        icon = "date"
+        form_classname = "fuzzy-date"
+        label = gettext_lazy("Date")
+
+    def __init__(self, *args, required=True, **kwargs):
+        self._required = required
+        super().__init__(*args, **kwargs)
+        if not required:
+            self.child_blocks["year"].field.required = False
+
+    @property
+    def required(self):
+        return self._required
+
+    def to_python(self, value):
+        value = dict(value or {})
+        if value.get("month") not in (None, ""):
+            value["month"] = int(value["month"])
+        return super().to_python(value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value.is_empty:
+            if any(value.get(name) for name in ("month", "day", "end_year")):
+                errors["year"] = ValidationError(_("Enter the year."))
+        elif value.get("day") and not value.get("month"):
+            errors["month"] = ValidationError(_("A day needs its month."))
+        elif value.get("end_year") and (value.get("month") or value.get("day")):
+            errors["end_year"] = ValidationError(_("A span of years has no month or day."))
+        elif value.get("end_year") and value["end_year"] < value["year"]:
+            errors["end_year"] = ValidationError(_("The span must not end before it starts."))
+        elif value.get("day"):
+            try:
+                value.first_day()
+            except ValueError:
+                errors["day"] = ValidationError(_("There is no such day in that month."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value

@@ -1,0 +1,239 @@
+"""The demarcation of the border: treaty, marking, length, border marks and buoys."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import blocks
+
+from ..grammar import format_number, join_list, kilometres, strip_final_stop
+from .base import FactBlock, heading_block
+from .dates import FuzzyDateBlock
+
+LAND, WATERCOURSES, TRANSITIONAL, SPECIAL = "land", "watercourses", "transitional", "special"
+MARK_TYPE_CHOICES = [
+    (LAND, gettext_lazy("On land")),
+    (WATERCOURSES, gettext_lazy("Along rivers, streams and drainage ditches")),
+    (TRANSITIONAL, gettext_lazy("Transitional")),
+    (SPECIAL, gettext_lazy("Special")),
+]
+BUOY, POST = "buoy", "post"
+LAKE, POND = "lake", "pond"
+
+
+def marks_of_type(mark_type, count):
+    params = {"count": format_number(count)}
+    if mark_type == LAND:
+        return _("%(count)s on land") % params
+    if mark_type == WATERCOURSES:
+        return _("%(count)s along rivers, streams and drainage ditches") % params
+    if mark_type == TRANSITIONAL:
+        return ngettext("%(count)s transitional", "%(count)s transitional", count) % params
+    return ngettext("%(count)s special", "%(count)s special", count) % params
+
+
+def water_bodies_phrase(lakes, ponds):
+    """Lakes, then ponds; 'ir' before the very last name, as one enumeration."""
+    phrases = []
+    if lakes:
+        names = ", ".join(lakes) if ponds else join_list(lakes)
+        phrases.append(water_body_group(LAKE, names, len(lakes)))
+    if ponds:
+        phrases.append(water_body_group(POND, join_list(ponds), len(ponds)))
+    return ", ".join(phrases)
+
+
+def water_body_group(kind, names, count):
+    params = {"names": names}
+    if kind == LAKE:
+        return ngettext("in lake %(names)s", "in lakes %(names)s", count) % params
+    return ngettext("in pond %(names)s", "in ponds %(names)s", count) % params
+
+
+def last_mark_phrase(value, country):
+    if not value.get("last_mark_kind"):
+        return ""
+    mark = _("a buoy") if value["last_mark_kind"] == BUOY else _("a border post")
+    place = value.get("last_mark_water_body")
+    if place:
+        mark = "%s %s" % (mark, water_body_group(value["last_mark_water_body_kind"], place, 1))
+    return _(", the last mark of the state border of Lithuania and %(country)s was placed – %(mark)s") % {
+        "country": country.get("genitive", ""),
+        "mark": mark,
+    }
+
+
+def marking_paragraph(value, country):
+    text = _(
+        "In implementation of the Lithuania - %(country)s treaty “%(treaty)s” signed on %(treaty_date)s, "
+        "the marking of the state border of Lithuania and %(country)s was completed on "
+        "%(marking_date)s%(last_mark)s."
+    ) % {
+        "country": country.get("genitive", ""),
+        "treaty": value["treaty_title"],
+        "treaty_date": value["treaty_signed"],
+        "marking_date": value["marking_completed"],
+        "last_mark": last_mark_phrase(value, country),
+    }
+    return with_note(text, value.get("marking_note"))
+
+
+def with_note(text, note):
+    return "%s %s." % (text, strip_final_stop(note)) if note else text
+
+
+def length_sentence(value, country):
+    params = {
+        "country": country.get("genitive", ""),
+        "total": format_number(value["total_length_km"]),
+        "land": format_number(value.get("land_length_km")),
+        "water": format_number(value.get("water_length_km")),
+    }
+    if value.get("land_length_km") is not None and value.get("water_length_km") is not None:
+        return (
+            _(
+                "The total length of the state border of Lithuania and %(country)s is %(total)s km, "
+                "of which – %(land)s km by land, %(water)s km by water."
+            )
+            % params
+        )
+    return _("The total length of the state border of Lithuania and %(country)s is %(total)s km.") % params
+
+
+def marks_sentence(value):
+    declared = value.get("marks_declared_total")
+    if declared is None:
+        declared = sum(mark["count"] for mark in value["marks"])
+    text = ngettext(
+        "In total %(count)s state border mark has been installed",
+        "In total %(count)s state border marks have been installed",
+        declared,
+    ) % {"count": format_number(declared)}
+    parts = [marks_of_type(mark["mark_type"], mark["count"]) for mark in value["marks"]]
+    if parts:
+        text += _(", of which %(parts)s") % {"parts": join_list(parts)}
+    return text + "."
+
+
+def buoys_sentence(value):
+    buoys = value.get("buoys_count")
+    if not buoys:
+        return ""
+    stretch = ""
+    if value.get("water_stretch_km"):
+        stretch = _(" in a %(length)s long stretch of border waters") % {
+            "length": kilometres(value["water_stretch_km"])
+        }
+    water_bodies = water_bodies_phrase(value["lakes"], value["ponds"])
+    return _(
+        "The state border running through water bodies, lakes and ponds is marked by "
+        "%(buoys)s%(stretch)s%(water_bodies)s."
+    ) % {
+        "buoys": ngettext("%(count)s buoy", "%(count)s buoys", buoys) % {"count": format_number(buoys)},
+        "stretch": stretch,
+        "water_bodies": ": %s" % water_bodies if water_bodies else "",
+    }
+
+
+def final_documents_paragraph(value, country):
+    if not value.get("final_documents_signed") or value["final_documents_signed"].is_empty:
+        return ""
+    text = _(
+        "%(date)s the final documents of the demarcation of the border of the Republic of Lithuania - "
+        "%(country)s were signed."
+    ) % {"date": value["final_documents_signed"], "country": country.get("official_genitive", "")}
+    return with_note(text, value.get("final_documents_note"))
+
+
+class BorderMarkCountBlock(blocks.StructBlock):
+    """How many border marks of one type were installed."""
+
+    mark_type = blocks.ChoiceBlock(choices=MARK_TYPE_CHOICES, label=gettext_lazy("Type"))
+    count = blocks.IntegerBlock(min_value=0, label=gettext_lazy("Number of marks"))
+
+    class Meta:
+        icon = "pick"
+        label = gettext_lazy("Border marks")
+
+
+def water_body_list(label):
+    return blocks.ListBlock(
+        blocks.CharBlock(max_length=100, label=gettext_lazy("Name (genitive)")),
+        required=False,
+        label=label,
+        help_text=gettext_lazy("Each name in the genitive, as the sentence needs it: “Dubo”, “Gilutės”."),
+    )
+
+
+class DemarcationBlock(FactBlock):
+    """The border's demarcation: treaty, marking, length by land and water, marks and buoys."""
+
+    default_heading = gettext_lazy("Demarcation of the border")
+
+    heading = heading_block()
+    treaty_title = blocks.CharBlock(
+        max_length=300, label=gettext_lazy("Treaty title"), help_text=gettext_lazy("Without quotation marks.")
+    )
+    treaty_signed = FuzzyDateBlock(label=gettext_lazy("Treaty signed"))
+    marking_completed = FuzzyDateBlock(label=gettext_lazy("Marking of the border completed"))
+    last_mark_kind = blocks.ChoiceBlock(
+        choices=[(BUOY, gettext_lazy("Buoy")), (POST, gettext_lazy("Border post"))],
+        required=False,
+        label=gettext_lazy("The last mark placed"),
+    )
+    last_mark_water_body = blocks.CharBlock(
+        required=False, max_length=100, label=gettext_lazy("Where: lake or pond (genitive)")
+    )
+    last_mark_water_body_kind = blocks.ChoiceBlock(
+        choices=[(LAKE, gettext_lazy("Lake")), (POND, gettext_lazy("Pond"))],
+        default=LAKE,
+        required=False,
+        label=gettext_lazy("Lake or pond"),
+    )
+    marking_note = blocks.TextBlock(required=False, label=gettext_lazy("Note on the marking"))
+    total_length_km = blocks.DecimalBlock(
+        min_value=0, decimal_places=3, label=gettext_lazy("Total length, km")
+    )
+    land_length_km = blocks.DecimalBlock(
+        required=False, min_value=0, decimal_places=3, label=gettext_lazy("Of which by land, km")
+    )
+    water_length_km = blocks.DecimalBlock(
+        required=False, min_value=0, decimal_places=3, label=gettext_lazy("Of which by water, km")
+    )
+    marks_declared_total = blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        label=gettext_lazy("Border marks in total (as declared)"),
+        help_text=gettext_lazy("The total the source states; it is checked against the marks by type."),
+    )
+    marks = blocks.ListBlock(BorderMarkCountBlock(), required=False, label=gettext_lazy("Border marks by type"))
+    buoys_count = blocks.IntegerBlock(required=False, min_value=0, label=gettext_lazy("Buoys"))
+    water_stretch_km = blocks.DecimalBlock(
+        required=False,
+        min_value=0,
+        decimal_places=3,
+        label=gettext_lazy("Length of the stretch of border waters, km"),
+    )
+    lakes = water_body_list(gettext_lazy("Lakes"))
+    ponds = water_body_list(gettext_lazy("Ponds"))
+    funding_note = blocks.TextBlock(required=False, label=gettext_lazy("Funding of the works"))
+    final_documents_signed = FuzzyDateBlock(
+        required=False, label=gettext_lazy("Final demarcation documents signed")
+    )
+    final_documents_note = blocks.TextBlock(required=False, label=gettext_lazy("Note on the final documents"))
+
+    class Meta:
+        icon = "crosshairs"
+        template = "blocks/demarcation_block.html"
+        label = gettext_lazy("Demarcation of the border")
+        description = gettext_lazy("Treaty, marking, length by land and water, border marks and buoys.")
+        group = gettext_lazy("Facts")
+
+    def sentences(self, value, country):
+        figures = " ".join(
+            part for part in (length_sentence(value, country), marks_sentence(value), buoys_sentence(value)) if part
+        )
+        return {
+            "marking": marking_paragraph(value, country),
+            "figures": figures,
+            "funding": value.get("funding_note", ""),
+            "final_documents": final_documents_paragraph(value, country),
+        }

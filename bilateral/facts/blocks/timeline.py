@@ -1,0 +1,148 @@
+"""The diplomatic timeline: dated events and the first representatives."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from django.core.exceptions import ValidationError
+
+from .base import FactBlock, heading_block
+from .dates import FuzzyDateBlock
+
+RECOGNITION_DE_JURE = "recognition_de_jure"
+DIPLOMATIC_RELATIONS = "diplomatic_relations"
+OTHER_EVENT = "other"
+
+LITHUANIA_IN_PARTNER = "lithuania_in_partner"
+PARTNER_IN_LITHUANIA = "partner_in_lithuania"
+DIRECTION_CHOICES = [
+    (LITHUANIA_IN_PARTNER, gettext_lazy("Lithuania's representative in the partner country")),
+    (PARTNER_IN_LITHUANIA, gettext_lazy("The partner country's representative in Lithuania")),
+]
+
+ROLE_CHOICES = [
+    ("charge_daffaires_ai", pgettext_lazy("diplomatic role", "chargé d'affaires a.i.")),
+    ("charge_daffaires", pgettext_lazy("diplomatic role", "chargé d'affaires")),
+    ("ambassador", pgettext_lazy("diplomatic role", "ambassador extraordinary and plenipotentiary")),
+    ("consul_general", pgettext_lazy("diplomatic role", "consul general")),
+]
+
+
+def event_sentence(kind, country, description=""):
+    if kind == RECOGNITION_DE_JURE:
+        return _("%(country)s recognised the independence of Lithuania de jure.") % {
+            "country": country.get("nominative", "")
+        }
+    if kind == DIPLOMATIC_RELATIONS:
+        return _("diplomatic relations were established.")
+    return description
+
+
+def representative_sentence(value, country):
+    params = {
+        "role": dict(ROLE_CHOICES)[value["role"]],
+        "name": value["name"],
+        "since": _(" after the restoration of independence") if value["since_restoration"] else "",
+        "country_locative": country.get("locative", ""),
+        "country_genitive": country.get("genitive", ""),
+    }
+    if value["direction"] == LITHUANIA_IN_PARTNER:
+        template = (
+            _("the first representative of Lithuania in %(country_locative)s%(since)s was %(role)s %(name)s.")
+            if value["first"]
+            else _("the representative of Lithuania in %(country_locative)s%(since)s was %(role)s %(name)s.")
+        )
+    else:
+        template = (
+            _("the first representative of %(country_genitive)s in Lithuania%(since)s was %(role)s %(name)s.")
+            if value["first"]
+            else _("the representative of %(country_genitive)s in Lithuania%(since)s was %(role)s %(name)s.")
+        )
+    return template % params
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    """A dated event of the relations: recognition, diplomatic relations, or another event."""
+
+    date = FuzzyDateBlock()
+    kind = blocks.ChoiceBlock(
+        choices=[
+            (RECOGNITION_DE_JURE, gettext_lazy("Recognition of Lithuania's independence de jure")),
+            (DIPLOMATIC_RELATIONS, gettext_lazy("Diplomatic relations established")),
+            (OTHER_EVENT, gettext_lazy("Other event (describe it)")),
+        ],
+        label=gettext_lazy("Event"),
+    )
+    description = blocks.CharBlock(
+        required=False,
+        max_length=500,
+        label=gettext_lazy("Description"),
+        help_text=gettext_lazy("Only for another event: the sentence after the date."),
+    )
+
+    class Meta:
+        icon = "date"
+        label = gettext_lazy("Event")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["kind"] == OTHER_EVENT and not value.get("description"):
+            raise StructBlockValidationError(
+                block_errors={"description": ValidationError(_("Describe the event."))}
+            )
+        return value
+
+
+class RepresentativeBlock(blocks.StructBlock):
+    """Who represented one country in the other, in what role, from when to when."""
+
+    period = FuzzyDateBlock(label=gettext_lazy("When"))
+    direction = blocks.ChoiceBlock(choices=DIRECTION_CHOICES, label=gettext_lazy("Whose representative"))
+    first = blocks.BooleanBlock(
+        required=False, default=True, label=gettext_lazy("The first representative")
+    )
+    since_restoration = blocks.BooleanBlock(
+        required=False,
+        label=gettext_lazy("Say “after the restoration of independence”"),
+    )
+    role = blocks.ChoiceBlock(choices=ROLE_CHOICES, label=gettext_lazy("Role"))
+    name = blocks.CharBlock(max_length=200, label=gettext_lazy("Name"))
+
+    class Meta:
+        icon = "user"
+        label = gettext_lazy("Representative")
+
+
+class TimelineItemsBlock(blocks.StreamBlock):
+    event = TimelineEventBlock()
+    representative = RepresentativeBlock()
+
+
+class DiplomaticTimelineBlock(FactBlock):
+    """The diplomatic timeline: recognition, relations and the first representatives."""
+
+    heading = heading_block()
+    items = TimelineItemsBlock(label=gettext_lazy("Events and representatives"))
+
+    class Meta:
+        icon = "history"
+        template = "blocks/diplomatic_timeline_block.html"
+        label = gettext_lazy("Diplomatic timeline")
+        description = gettext_lazy("Recognition, diplomatic relations and the first representatives.")
+        group = gettext_lazy("Facts")
+
+    def sentences(self, value, country):
+        lines = []
+        for item in value["items"]:
+            if item.block_type == "event":
+                lines.append(
+                    {
+                        "date": item.value["date"],
+                        "text": event_sentence(item.value["kind"], country, item.value["description"]),
+                    }
+                )
+            else:
+                lines.append(
+                    {"date": item.value["period"], "text": representative_sentence(item.value, country)}
+                )
+        return {"lines": lines}

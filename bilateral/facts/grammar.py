@@ -1,0 +1,72 @@
+"""Lithuanian-aware formatting of the figures, dates and lists that fact sentences are made of.
+
+Every word here goes through gettext, so the same code writes English under the English locale.
+"""
+
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
+SMALL_NUMBER_WORDS = {
+    1: lambda: pgettext("number word, masculine nominative", "one"),
+    2: lambda: pgettext("number word, masculine nominative", "two"),
+    3: lambda: pgettext("number word, masculine nominative", "three"),
+    4: lambda: pgettext("number word, masculine nominative", "four"),
+    5: lambda: pgettext("number word, masculine nominative", "five"),
+    6: lambda: pgettext("number word, masculine nominative", "six"),
+    7: lambda: pgettext("number word, masculine nominative", "seven"),
+    8: lambda: pgettext("number word, masculine nominative", "eight"),
+    9: lambda: pgettext("number word, masculine nominative", "nine"),
+}
+
+
+def format_number(value):
+    """A figure in the active language's format: 678,819 in Lithuanian, 678.819 in English.
+
+    Decimals keep the precision they were entered with; whole numbers show no decimals.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    return formats.number_format(value, use_l10n=True)
+
+
+def number_in_words(count):
+    """Small counts are written as words in running text ("du euroregionai"), larger as digits."""
+    word = SMALL_NUMBER_WORDS.get(count)
+    return word() if word else format_number(count)
+
+
+def is_whole(value):
+    return Decimal(value) == Decimal(value).to_integral_value()
+
+
+def kilometres(value):
+    """'32 kilometrų', '1 kilometro', '1,5 kilometro': the genitive that '… ilgio' governs."""
+    if not is_whole(value):
+        return pgettext("fractional length, genitive", "%(length)s kilometres") % {
+            "length": format_number(value)
+        }
+    count = int(value)
+    return ngettext("%(count)s kilometre", "%(count)s kilometres", count) % {
+        "count": format_number(count)
+    }
+
+
+def join_list(items, conjunction=None):
+    """'a, b ir c': the last pair joined by the conjunction ("ir" unless told otherwise)."""
+    items = [item for item in items if item]
+    if conjunction is None:
+        conjunction = _("and")
+    if len(items) < 2:
+        return "".join(items)
+    return "%s %s %s" % (", ".join(items[:-1]), conjunction, items[-1])
+
+
+def strip_final_stop(text):
+    """Editors may or may not end a sentence field with a full stop; the template adds its own."""
+    text = (text or "").strip()
+    return text[:-1].rstrip() if text.endswith(".") else text

@@ -1,0 +1,116 @@
+"""The page tree: home → countries → a country → its sections."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from bilateral.facts.blocks import SectionBodyBlock
+
+
+class HomePage(Page):
+    """The portal's front page."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["pages.CountryIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = None
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["country_index"] = CountryIndexPage.objects.child_of(self).live().first()
+        context["countries"] = CountryPage.objects.descendant_of(self).live().order_by("title")
+        return context
+
+
+class CountryIndexPage(Page):
+    """The list of partner countries."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["pages.CountryPage"]
+    parent_page_types = ["pages.HomePage"]
+
+    class Meta:
+        verbose_name = _("country list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["countries"] = CountryPage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class CountryPage(Page):
+    """A partner country's section of the portal; its children are the section pages."""
+
+    country = models.ForeignKey(
+        "facts.Country", on_delete=models.PROTECT, related_name="pages", verbose_name=_("country")
+    )
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("country"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["pages.SectionPage"]
+    parent_page_types = ["pages.CountryIndexPage"]
+
+    class Meta:
+        verbose_name = _("country page")
+
+    def sections(self):
+        return SectionPage.objects.child_of(self).live()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["country"] = self.country
+        context["sections"] = self.sections()
+        context["country_page"] = self
+        return context
+
+
+class SectionPage(Page):
+    """A section of a country (politics, economy …): its body is typed fact blocks."""
+
+    body = StreamField(SectionBodyBlock(), verbose_name=_("body"))
+    last_major_change_at = models.DateTimeField(
+        _("last major change"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Shown as “Atnaujinta”; only a major change moves it."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    subpage_types = []
+    parent_page_types = ["pages.CountryPage"]
+
+    class Meta:
+        verbose_name = _("section page")
+
+    @property
+    def country_page(self):
+        return CountryPage.objects.ancestor_of(self).first()
+
+    @property
+    def created_at(self):
+        return self.first_published_at
+
+    @property
+    def updated_at(self):
+        return self.last_major_change_at or self.first_published_at
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        country_page = self.country_page
+        context["country_page"] = country_page
+        context["country"] = country_page.country if country_page else None
+        context["sections"] = country_page.sections() if country_page else []
+        return context

@@ -1,0 +1,100 @@
+"""Build the page tree and the seed content from the data files in data/seed/."""
+
+import datetime
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from bilateral.facts.models import Country
+
+from .models import CountryIndexPage, CountryPage, HomePage, SectionPage
+
+SEED_DIR = settings.BASE_DIR / "data" / "seed"
+HOME_TITLE = "Dvišaliai santykiai"
+COUNTRY_INDEX = {"title": "Šalys partnerės", "slug": "salys"}
+
+
+def read_yaml(path):
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def ensure_locales():
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def ensure_countries(rows, report):
+    for row in rows:
+        _country, created = Country.objects.get_or_create(iso_code=row["iso_code"], defaults=row)
+        if created:
+            report(f"country {row['iso_code']} created")
+
+
+def ensure_home(locale, report):
+    """The site's root page must be our HomePage; Wagtail's welcome page is replaced once."""
+    home = HomePage.objects.filter(locale=locale).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        for welcome in root.get_children().filter(slug="home"):
+            if not isinstance(welcome.specific, HomePage):
+                welcome.delete()
+        home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="home", locale=locale))
+        home.save_revision().publish()
+        report("home page created")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def ensure_child(parent, model, title, slug, report, **fields):
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = parent.add_child(instance=model(title=title, slug=slug, locale=parent.locale, **fields))
+    page.save_revision().publish()
+    report(f"page {page.url_path} created")
+    return page, True
+
+
+def parse_time(text):
+    return datetime.datetime.fromisoformat(text)
+
+
+def ensure_section(country_page, data, report):
+    page, created = ensure_child(
+        country_page, SectionPage, data["title"], data["slug"], report, body=data["body"]
+    )
+    if created:
+        # Wagtail stamps first publication with "now"; the seed keeps its own history.
+        SectionPage.objects.filter(pk=page.pk).update(
+            first_published_at=parse_time(data["first_published_at"]),
+            last_major_change_at=parse_time(data["last_major_change_at"]),
+        )
+    return page
+
+
+@transaction.atomic
+def load_seed(report=print, seed_dir=SEED_DIR):
+    locale = ensure_locales()
+    ensure_countries(read_yaml(seed_dir / "countries.yaml"), report)
+    home = ensure_home(locale, report)
+    index, _created = ensure_child(home, CountryIndexPage, COUNTRY_INDEX["title"], COUNTRY_INDEX["slug"], report)
+    for path in sorted(seed_dir.glob("*.yaml")):
+        data = read_yaml(path)
+        if not isinstance(data, dict) or "country_page" not in data:
+            continue
+        country = Country.objects.get(iso_code=data["country"])
+        country_page, _created = ensure_child(
+            index, CountryPage, data["country_page"]["title"], data["country_page"]["slug"], report, country=country
+        )
+        for section in data["sections"]:
+            ensure_section(country_page, section, report)
+    return home

@@ -1,0 +1,23 @@
+"""Render a fact block from raw data the way a page does, and read its text."""
+
+from bs4 import BeautifulSoup
+
+from bilateral.facts.blocks import SectionBodyBlock
+
+FIGURES = [0, 1, 2, 10, 11, 21, 22]
+
+
+def render_block(block_type, raw_value, country=None):
+    block = SectionBodyBlock().child_blocks[block_type]
+    value = block.to_python(raw_value)
+    return block.render(value, context={"country": country})
+
+
+def block_text(block_type, raw_value, country=None):
+    html = render_block(block_type, raw_value, country)
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def clean_block(block_type, raw_value):
+    block = SectionBodyBlock().child_blocks[block_type]
+    return block.clean(block.to_python(raw_value))
