@@ -1,0 +1,136 @@
+"""axe-core and the page structure every public page must have (lang, one main, one h1, skip link)."""
+
+import pytest
+
+from .conftest import COUNTRY_INDEX_PATH, COUNTRY_PATH, HOME_PATH, SECTION_PATH
+
+pytestmark = pytest.mark.browser
+
+# (path, the h1 the seed gives that page)
+PAGES = [
+    pytest.param(HOME_PATH, "Dvišaliai santykiai", id="home"),
+    pytest.param(COUNTRY_INDEX_PATH, "Šalys partnerės", id="country-list"),
+    pytest.param(COUNTRY_PATH, "Baltarusija", id="country"),
+    pytest.param(SECTION_PATH, "Politinis bendradarbiavimas", id="section"),
+]
+
+# Elements reachable with Tab, in the browser's sense (visible, not disabled, tabindex >= 0).
+TABBABLE_JS = """() => {
+  const selector = 'a[href], area[href], button, input, select, textarea, iframe, summary, '
+    + '[contenteditable=""], [contenteditable="true"], [tabindex]';
+  return Array.from(document.querySelectorAll(selector))
+    .filter((el) => el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]'))
+    .filter((el) => {
+      const style = getComputedStyle(el);
+      return style.visibility !== 'hidden' && style.display !== 'none';
+    })
+    .map((el) => el.outerHTML.slice(0, 120));
+}"""
+
+ACTIVE_ELEMENT_JS = """() => {
+  const el = document.activeElement;
+  return {
+    tag: el.tagName.toLowerCase(),
+    id: el.id,
+    className: typeof el.className === 'string' ? el.className : '',
+    href: el.getAttribute('href'),
+    text: (el.innerText || '').replace(/\\s+/g, ' ').trim(),
+  };
+}"""
+
+
+def open_page(page, site_url, path):
+    response = page.goto(site_url + path)
+    assert response is not None and response.status == 200, (
+        f"GET {path}: {response.status if response else 'no response'}"
+    )
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            lines.append(f"    {node['target']}: {node['failureSummary']}".replace("\n", " "))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES)
+def test_axe_finds_no_violations(page, site_url, axe_js, path, heading):
+    open_page(page, site_url, path)
+    page.add_script_tag(path=str(axe_js))
+    results = page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations']})"
+    )
+    # axe really ran over this page: it reports the rules it checked.
+    assert results["url"].startswith(site_url + path)
+    assert results["passes"] or results["violations"]
+
+    violations = results["violations"]
+    assert violations == [], (
+        f"axe-core {results['testEngine']['version']} found {len(violations)} violation(s) "
+        f"on {path}:\n{describe_violations(violations)}"
+    )
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES)
+def test_page_structure(page, site_url, path, heading):
+    open_page(page, site_url, path)
+
+    assert page.locator("html").get_attribute("lang") == "lt"
+    assert page.title().strip(), "the page has no <title>"
+    assert page.locator("main").count() == 1, "exactly one <main> expected"
+    assert page.locator("[role=main]:not(main)").count() == 0, "a second main landmark"
+    h1 = page.locator("h1")
+    assert h1.count() == 1, f"exactly one <h1> expected, found {h1.all_inner_texts()}"
+    assert h1.inner_text().strip() == heading
+    assert page.locator("main h1").count() == 1, "the <h1> must be inside <main>"
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES)
+def test_skip_link_is_first_and_moves_focus_to_main(page, site_url, path, heading):
+    open_page(page, site_url, path)
+
+    skip_link = page.locator("a.skip-link")
+    assert skip_link.count() == 1, "exactly one skip link expected"
+    assert skip_link.get_attribute("href") == "#main"
+    assert skip_link.inner_text().strip() == "Pereiti prie pagrindinio turinio"
+
+    # First in the document's tab order...
+    tabbable = page.evaluate(TABBABLE_JS)
+    assert tabbable, "nothing on the page can be reached with Tab"
+    assert 'class="skip-link"' in tabbable[0], f"first tabbable element: {tabbable[0]}"
+
+    # ...and the first thing a keyboard user reaches.
+    assert skip_link.is_hidden() is False
+    assert skip_link.bounding_box() is None or skip_link.bounding_box()["x"] < 0, (
+        "the skip link should be off screen until it is focused"
+    )
+    page.keyboard.press("Tab")
+    active = page.evaluate(ACTIVE_ELEMENT_JS)
+    assert active["tag"] == "a" and "skip-link" in active["className"], active
+
+    # When focused it is shown on screen.
+    box = skip_link.bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and box["width"] > 0 and box["height"] > 0
+    assert 0 <= box["x"] < viewport["width"] and 0 <= box["y"] < viewport["height"], (
+        f"focused skip link is off screen: {box}"
+    )
+
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.tagName === 'MAIN'")
+    active = page.evaluate(ACTIVE_ELEMENT_JS)
+    assert active["tag"] == "main" and active["id"] == "main", active
+    assert page.url == site_url + path + "#main"
+
+    # The next Tab continues inside the main content, not back at the header.
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate(
+        "() => document.querySelector('main').compareDocumentPosition(document.activeElement)"
+        " & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    assert inside_main, page.evaluate(ACTIVE_ELEMENT_JS)
