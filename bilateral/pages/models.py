@@ -1,13 +1,23 @@
 """The page tree: home → countries → a country → its sections."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 from wagtail.search import index
 
 from bilateral.facts.blocks import SectionBodyBlock
+
+from .forms import SectionPageForm
+from .panels import FactChecksPanel
+from .publishing import MAJOR, MINOR
+
+CHANGE_KIND_CHOICES = [
+    (MAJOR, _("Major change: the public is told, “Atnaujinta” moves")),
+    (MINOR, _("Minor change (a typo): the stamp stays, nobody is told")),
+]
 
 
 class HomePage(Page):
@@ -86,14 +96,42 @@ class SectionPage(Page):
         editable=False,
         help_text=_("Shown as “Atnaujinta”; only a major change moves it."),
     )
+    change_kind = models.CharField(
+        _("kind of change"), max_length=10, choices=CHANGE_KIND_CHOICES, blank=True
+    )
+    change_note = models.TextField(
+        _("public change note"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Required for a major change: what changed, in a sentence readers will see."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("body")]
+    base_form_class = SectionPageForm
+    content_panels = [
+        FactChecksPanel(heading=_("Fact checks")),
+        *Page.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("change_kind", widget=forms.RadioSelect),
+                FieldPanel("change_note"),
+                FieldPanel("confirm_fact_warnings"),
+            ],
+            heading=_("This change"),
+        ),
+    ]
     search_fields = Page.search_fields + [index.SearchField("body")]
     subpage_types = []
     parent_page_types = ["pages.CountryPage"]
 
     class Meta:
         verbose_name = _("section page")
+
+    def with_content_json(self, content):
+        """A revision never carries the stamp back: only the publishing of a major change moves it."""
+        page = super().with_content_json(content)
+        page.last_major_change_at = self.last_major_change_at
+        return page
 
     @property
     def country_page(self):
@@ -114,3 +152,20 @@ class SectionPage(Page):
         context["country"] = country_page.country if country_page else None
         context["sections"] = country_page.sections() if country_page else []
         return context
+
+
+class MajorChange(models.Model):
+    """A major change that went live: the public history of a section page."""
+
+    page = models.ForeignKey(SectionPage, on_delete=models.CASCADE, related_name="major_changes")
+    revision = models.OneToOneField(Revision, on_delete=models.PROTECT, related_name="major_change")
+    note = models.TextField(_("note"))
+    published_at = models.DateTimeField(_("published at"), db_index=True)
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("major change")
+        verbose_name_plural = _("major changes")
+
+    def __str__(self):
+        return f"{self.page.title}: {self.note}"

@@ -68,9 +68,17 @@ def parse_time(text):
     return datetime.datetime.fromisoformat(text)
 
 
+def stored_form(raw_body):
+    """The body as the editor would store it: every field present, every list item with its id."""
+    block = SectionPage.body.field.stream_block
+    value = block.to_python(raw_body)
+    list(value)  # a lazy StreamValue would hand back its raw data unconverted
+    return block.get_prep_value(value)
+
+
 def ensure_section(country_page, data, report):
     page, created = ensure_child(
-        country_page, SectionPage, data["title"], data["slug"], report, body=data["body"]
+        country_page, SectionPage, data["title"], data["slug"], report, body=stored_form(data["body"])
     )
     if created:
         # Wagtail stamps first publication with "now"; the seed keeps its own history.

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
 from ..grammar import format_number, strip_final_stop
-from .base import FactBlock, heading_block
+from .base import FactBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock
 from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER
 
@@ -105,6 +105,8 @@ class ActivitiesBlock(FactBlock):
 
     heading = heading_block()
     items = ActivityItemsBlock(label=gettext_lazy("Items"))
+
+    sources = sources_block()
 
     class Meta:
         icon = "list-ul"

@@ -13,6 +13,28 @@ def heading_block():
     )
 
 
+class SourceBlock(blocks.StructBlock):
+    """A document a fact is taken from."""
+
+    title = blocks.CharBlock(max_length=300, label=gettext_lazy("Document title"))
+    url = blocks.URLBlock(required=False, label=gettext_lazy("Link"))
+    date = blocks.DateBlock(required=False, label=gettext_lazy("Document date"))
+
+    class Meta:
+        icon = "doc-full"
+        label = gettext_lazy("Source")
+
+
+def sources_block():
+    return blocks.ListBlock(
+        SourceBlock(),
+        required=False,
+        default=[],
+        label=gettext_lazy("Sources"),
+        help_text=gettext_lazy("The documents these facts come from; listed on the page under “Sources”."),
+    )
+
+
 class FactBlock(blocks.StructBlock):
     """Base of the fact blocks. The page passes its partner country in the render context."""
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_
 from wagtail import blocks
 
 from ..grammar import format_number, join_list
-from .base import FactBlock, heading_block
+from .base import FactBlock, heading_block, sources_block
 
 ROAD, RAIL, RIVER = "road", "rail", "river"
 KIND_CHOICES = [
@@ -37,8 +37,13 @@ def breakdown(entries):
     )
 
 
-def international_phrase(entries):
-    total = sum(entry["count"] for entry in entries)
+def stated_or_sum(stated, entries):
+    """The source's own total where it states one (the checks compare it with the parts)."""
+    return stated if stated is not None else sum(entry["count"] for entry in entries)
+
+
+def international_phrase(entries, stated_total=None):
+    total = stated_or_sum(stated_total, entries)
     if len(entries) == 1:
         return ngettext(
             "%(count)s international %(kind)s border crossing point",
@@ -52,8 +57,8 @@ def international_phrase(entries):
     ) % {"count": format_number(total), "breakdown": breakdown(entries)}
 
 
-def local_phrase(entries):
-    total = sum(entry["count"] for entry in entries)
+def local_phrase(entries, stated_total=None):
+    total = stated_or_sum(stated_total, entries)
     if len(entries) == 1:
         return ngettext(
             "%(count)s %(kind)s checkpoint operating under the local border traffic regime",
@@ -67,15 +72,20 @@ def local_phrase(entries):
     ) % {"count": format_number(total), "breakdown": breakdown(entries)}
 
 
-def existing_sentence(points, country):
+def points_by_regime(points):
     by_regime = {INTERNATIONAL: [], LOCAL: []}
     for point in points:
         by_regime[point["regime"]].append(point)
+    return by_regime
+
+
+def existing_sentence(value, country):
+    by_regime = points_by_regime(value["points"])
     phrases = []
     if by_regime[INTERNATIONAL]:
-        phrases.append(international_phrase(by_regime[INTERNATIONAL]))
+        phrases.append(international_phrase(by_regime[INTERNATIONAL], value.get("international_total")))
     if by_regime[LOCAL]:
-        phrases.append(local_phrase(by_regime[LOCAL]))
+        phrases.append(local_phrase(by_regime[LOCAL], value.get("local_total")))
     if not phrases:
         return ""
     return _("Between Lithuania and %(country)s there operate %(points)s.") % {
@@ -172,9 +182,24 @@ class BorderCrossingsBlock(FactBlock):
 
     heading = heading_block()
     points = blocks.ListBlock(CrossingPointCountBlock(), label=gettext_lazy("Operating points"))
-    planned = blocks.ListBlock(
-        PlannedCrossingChangeBlock(), required=False, label=gettext_lazy("Planned changes")
+    international_total = blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        label=gettext_lazy("International points in total (as stated)"),
+        help_text=gettext_lazy("The total the source states; it is checked against the points by kind."),
     )
+    local_total = blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        label=gettext_lazy("Local traffic points in total (as stated)"),
+        help_text=gettext_lazy("The total the source states; it is checked against the points by kind."),
+    )
+    planned = blocks.ListBlock(
+        PlannedCrossingChangeBlock(), required=False,
+        default=[], label=gettext_lazy("Planned changes")
+    )
+
+    sources = sources_block()
 
     class Meta:
         icon = "site"
@@ -185,6 +210,6 @@ class BorderCrossingsBlock(FactBlock):
 
     def sentences(self, value, country):
         return {
-            "existing": existing_sentence(value["points"], country),
+            "existing": existing_sentence(value, country),
             "planned": planned_sentence(value["planned"]),
         }

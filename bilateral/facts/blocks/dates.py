@@ -1,5 +1,6 @@
 """Dates as history writes them: a day, a month, a year or a span of years."""
 
+import copy
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -132,7 +133,11 @@ class FuzzyDateBlock(blocks.StructBlock):
         self._required = required
         super().__init__(*args, **kwargs)
         if not required:
-            self.child_blocks["year"].field.required = False
+            # The declared child blocks are shared by every FuzzyDateBlock: give this one its own
+            # optional year instead of making the year optional for all of them.
+            year = copy.deepcopy(self.child_blocks["year"])
+            year.field.required = False
+            self.child_blocks["year"] = year
 
     @property
     def required(self):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
 from ..grammar import format_number, join_list, kilometres, strip_final_stop
-from .base import FactBlock, heading_block
+from .base import FactBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock
 
 LAND, WATERCOURSES, TRANSITIONAL, SPECIAL = "land", "watercourses", "transitional", "special"
@@ -43,9 +43,12 @@ def water_bodies_phrase(lakes, ponds):
 
 def water_body_group(kind, names, count):
     params = {"names": names}
+    # The names are listed, not counted: one name is singular ("ežere"), several are plural
+    # ("ežeruose") whatever their number, so 21 names must not take the form of the numeral 21.
+    number = 1 if count == 1 else 2
     if kind == LAKE:
-        return ngettext("in lake %(names)s", "in lakes %(names)s", count) % params
-    return ngettext("in pond %(names)s", "in ponds %(names)s", count) % params
+        return ngettext("in lake %(names)s", "in lakes %(names)s", number) % params
+    return ngettext("in pond %(names)s", "in ponds %(names)s", number) % params
 
 
 def last_mark_phrase(value, country):
@@ -158,6 +161,7 @@ def water_body_list(label):
     return blocks.ListBlock(
         blocks.CharBlock(max_length=100, label=gettext_lazy("Name (genitive)")),
         required=False,
+        default=[],
         label=label,
         help_text=gettext_lazy("Each name in the genitive, as the sentence needs it: “Dubo”, “Gilutės”."),
     )
@@ -204,7 +208,7 @@ class DemarcationBlock(FactBlock):
         label=gettext_lazy("Border marks in total (as declared)"),
         help_text=gettext_lazy("The total the source states; it is checked against the marks by type."),
     )
-    marks = blocks.ListBlock(BorderMarkCountBlock(), required=False, label=gettext_lazy("Border marks by type"))
+    marks = blocks.ListBlock(BorderMarkCountBlock(), required=False, default=[], label=gettext_lazy("Border marks by type"))
     buoys_count = blocks.IntegerBlock(required=False, min_value=0, label=gettext_lazy("Buoys"))
     water_stretch_km = blocks.DecimalBlock(
         required=False,
@@ -219,6 +223,8 @@ class DemarcationBlock(FactBlock):
         required=False, label=gettext_lazy("Final demarcation documents signed")
     )
     final_documents_note = blocks.TextBlock(required=False, label=gettext_lazy("Note on the final documents"))
+
+    sources = sources_block()
 
     class Meta:
         icon = "crosshairs"

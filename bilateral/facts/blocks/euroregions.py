@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
 from ..grammar import join_list, number_in_words
-from .base import FactBlock, heading_block
+from .base import FactBlock, heading_block, sources_block
 
 
 def country_choices():
@@ -84,6 +84,8 @@ class EuroregionsBlock(FactBlock):
 
     heading = heading_block()
     euroregions = blocks.ListBlock(EuroregionBlock(), label=gettext_lazy("Euroregions"))
+
+    sources = sources_block()
 
     class Meta:
         icon = "globe"

@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from django.core.exceptions import ValidationError
 
-from .base import FactBlock, heading_block
+from .base import FactBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock
 
 RECOGNITION_DE_JURE = "recognition_de_jure"
@@ -123,6 +123,8 @@ class DiplomaticTimelineBlock(FactBlock):
 
     heading = heading_block()
     items = TimelineItemsBlock(label=gettext_lazy("Events and representatives"))
+
+    sources = sources_block()
 
     class Meta:
         icon = "history"
