@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
+    path("api/", include("bilateral.api.urls")),
+    path("", include("bilateral.pages.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -18,4 +20,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 # Lithuanian pages live at the root, English ones under /en/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("paieska/", include("bilateral.search.urls")),
+    path("prenumerata/", include("bilateral.subscriptions.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

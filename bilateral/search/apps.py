@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "bilateral.search"
+    label = "site_search"
+    verbose_name = "Search"

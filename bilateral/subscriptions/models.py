@@ -1,0 +1,86 @@
+"""Readers who follow pages, countries or the whole portal, and what is owed to them.
+
+A Subscriber is one email address; each of its Subscriptions follows one scope at one frequency.
+Outbox rows (one per subscriber and change, or per subscriber and digest period) make delivery
+exactly-once: the unique constraints stop a second fan-out from writing a second row.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+PAGE, COUNTRY, SITE = "page", "country", "site"
+SCOPE_CHOICES = [
+    (PAGE, _("This page")),
+    (COUNTRY, _("This country")),
+    (SITE, _("The whole portal")),
+]
+IMMEDIATE, DAILY, WEEKLY = "immediate", "daily", "weekly"
+FREQUENCY_CHOICES = [
+    (IMMEDIATE, _("At once")),
+    (DAILY, _("Daily digest")),
+    (WEEKLY, _("Weekly digest")),
+]
+
+
+class Subscriber(models.Model):
+    email = models.EmailField(_("email"), max_length=254, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+
+    def __str__(self):
+        return self.email
+
+
+class Subscription(models.Model):
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="subscriptions")
+    scope = models.CharField(_("follows"), max_length=10, choices=SCOPE_CHOICES)
+    page = models.ForeignKey(
+        "pages.SectionPage", on_delete=models.CASCADE, null=True, blank=True, related_name="subscriptions"
+    )
+    country_page = models.ForeignKey(
+        "pages.CountryPage", on_delete=models.CASCADE, null=True, blank=True, related_name="subscriptions"
+    )
+    frequency = models.CharField(_("how often"), max_length=10, choices=FREQUENCY_CHOICES, default=IMMEDIATE)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            # Partial unique indexes: NULLs never collide in a plain unique index, on either database.
+            models.UniqueConstraint(fields=["subscriber", "page"], condition=Q(scope=PAGE), name="one_per_page"),
+            models.UniqueConstraint(
+                fields=["subscriber", "country_page"], condition=Q(scope=COUNTRY), name="one_per_country"
+            ),
+            models.UniqueConstraint(fields=["subscriber"], condition=Q(scope=SITE), name="one_for_the_site"),
+            models.CheckConstraint(
+                condition=(
+                    Q(scope=PAGE, page__isnull=False, country_page__isnull=True)
+                    | Q(scope=COUNTRY, page__isnull=True, country_page__isnull=False)
+                    | Q(scope=SITE, page__isnull=True, country_page__isnull=True)
+                ),
+                name="scope_matches_target",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subscriber} – {self.get_scope_display()} – {self.get_frequency_display()}"
+
+
+class ConsentRecord(models.Model):
+    """Proof of consent: when, from which (hashed) address, to which version of the consent text."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="consents")
+    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    client_address_hash = models.CharField(_("hashed client address"), max_length=64)
+    consent_text_version = models.CharField(_("consent text version"), max_length=20)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
