@@ -11,7 +11,7 @@ import pytest
 
 # Playwright's sync API runs an event loop in the test thread, which trips Django's
 # "you cannot call this from an async context" check on every ORM call.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 AXE_JS = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,10 +34,26 @@ SECTION_PATH = "/salys/baltarusija/politinis-bendradarbiavimas/"
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup, live_server):
+    """One Chromium for the session.
+
+    Playwright's sync API keeps an asyncio event loop running in this thread, and from then on
+    Django (asgiref's thread-critical Local) looks connections up in a different storage: the
+    test code would get new connection objects, not the ones that set up the test database
+    (which carry the serialized contents that serialized rollback restores) and that the live
+    server shares for in-memory SQLite. So the test database and the live server are set up
+    first, and the same connection objects are put back once Playwright runs.
+
+    The browser is closed before the live server stops, so that no kept-alive connection
+    outlives the server's database sharing.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    before = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in before.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )

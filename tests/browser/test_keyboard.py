@@ -58,9 +58,10 @@ def visible_focus_changes(unfocused, focused):
     return changes
 
 
-def tab_to_link(page, text):
-    """Press Tab until the focused element is the link `text`; check its focus style; return it."""
-    link = page.get_by_role("link", name=text, exact=True)
+def tab_to_link(page, text, within=None):
+    """Press Tab until the focused element is the link `text` (inside `within`, a locator, when
+    the page has more than one such link); check its focus style; return it."""
+    link = (within or page).get_by_role("link", name=text, exact=True)
     assert link.count() == 1, f"expected one link {text!r} on {page.url}, found {link.count()}"
     unfocused = link.evaluate(FOCUS_STYLE_JS)
 
@@ -69,15 +70,16 @@ def tab_to_link(page, text):
         page.keyboard.press("Tab")
         active_text = page.evaluate(ACTIVE_TEXT_JS)
         visited.append(active_text)
-        if active_text == text:
+        if active_text == text and link.evaluate("(el) => el === document.activeElement"):
             break
     else:
-        pytest.fail(f"{text!r} not reached with {MAX_TABS} Tabs on {page.url}; focus went: {visited}")
+        pytest.fail(
+            f"{text!r} not reached with {MAX_TABS} Tabs on {page.url}; focus went: {visited}"
+        )
 
-    assert link.evaluate("(el) => el === document.activeElement"), (
-        f"the focused element reads {text!r} but is not the link {text!r}"
+    assert page.evaluate("() => document.activeElement.matches(':focus-visible')"), (
+        f"Chromium does not treat the keyboard focus on {text!r} as :focus-visible"
     )
-    assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
     focused = link.evaluate(FOCUS_STYLE_JS)
     changes = visible_focus_changes(unfocused, focused)
     assert changes, (
@@ -91,9 +93,9 @@ def tab_to_link(page, text):
     return link
 
 
-def follow(page, site_url, text, path, heading):
+def follow(page, site_url, text, path, heading, within=None):
     """Tab to the link `text`, press Enter and check where it led."""
-    tab_to_link(page, text)
+    tab_to_link(page, text, within)
     page.keyboard.press("Enter")
     page.wait_for_url(site_url + path)
     assert page.url == site_url + path
@@ -122,7 +124,9 @@ def test_keyboard_only_navigation_to_a_section(page, site_url):
 def test_keyboard_back_up_the_breadcrumbs(page, site_url):
     response = page.goto(site_url + SECTION_PATH)
     assert response.status == 200
+    breadcrumbs = page.get_by_role("navigation", name="Naršymo kelias")
 
-    follow(page, site_url, "Baltarusija", COUNTRY_PATH, "Baltarusija")
-    follow(page, site_url, "Šalys partnerės", COUNTRY_INDEX_PATH, "Šalys partnerės")
-    follow(page, site_url, "Dvišaliai santykiai", HOME_PATH, "Dvišaliai santykiai")
+    follow(page, site_url, "Baltarusija", COUNTRY_PATH, "Baltarusija", breadcrumbs)
+    follow(page, site_url, "Šalys partnerės", COUNTRY_INDEX_PATH, "Šalys partnerės", breadcrumbs)
+    # The breadcrumbs' first link and the service name in the header both lead home.
+    follow(page, site_url, "Dvišaliai santykiai", HOME_PATH, "Dvišaliai santykiai", breadcrumbs)
