@@ -1,0 +1,67 @@
+"""Absolute public addresses of pages (from settings.SITE_URL) and their language versions."""
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+OG_LOCALES = {"lt": "lt_LT", "en": "en_GB"}
+
+
+def absolute(path):
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + path
+
+
+def page_path(page):
+    """The page's path with its language prefix ("/salys/…", "/en/…"), or None if it is not routable."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def language_order(code):
+    codes = [language for language, _name in settings.LANGUAGES]
+    return codes.index(code) if code in codes else len(codes)
+
+
+def translations(page):
+    """The live, public language versions of the page (itself included), in the order of LANGUAGES."""
+    versions = {page.locale.language_code: page}
+    for other in page.get_translations(inclusive=False).live().public().select_related("locale"):
+        versions[other.locale.language_code] = other
+    return sorted(versions.items(), key=lambda item: language_order(item[0]))
+
+
+def hreflang_alternates(versions):
+    """(hreflang, url) pairs, x-default last pointing to the default language's version (or the first)."""
+    if not versions:
+        return []
+    urls = dict(versions)
+    default = urls.get(settings.LANGUAGE_CODE) or versions[0][1]
+    return list(versions) + [("x-default", default)]
+
+
+def site_home(request=None, language=None, fallback=True):
+    """The site's home page in that language; without a translation, the default one (or None)."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return None
+    root = site.root_page
+    locale = Locale.objects.filter(language_code=language or settings.LANGUAGE_CODE).first()
+    if locale is None and not fallback:
+        return None
+    if locale and locale.pk != root.locale_id:
+        translated = root.get_translation_or_none(locale)
+        if translated is None and not fallback:
+            return None
+        root = translated or root
+    return root.specific
+
+
+def site_homes(request=None):
+    """The site's home page in each language that has one."""
+    home = site_home(request)
+    if home is None:
+        return []
+    return [page.specific for page in Page.objects.filter(translation_key=home.translation_key).live()]

@@ -1,0 +1,21 @@
+"""Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %}."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def head_meta(context):
+    from ..head import head_meta as build
+
+    return build(context)
+
+
+@register.simple_tag(takes_context=True)
+def section_history_url(context, page):
+    """The address of the page's update history, or "" for a page not yet on the site (a preview)."""
+    url = page.get_url(context.get("request")) if page is not None and page.pk else None
+    if not url or not hasattr(page, "reverse_subpage"):
+        return ""
+    return url + page.reverse_subpage("history")
