@@ -29,11 +29,12 @@ seed: migrate
 	$(MANAGE) load_seed
 	$(MANAGE) ensure_admin
 
-# The portal and its background task worker; Ctrl-C stops both.
+# The portal, its background task worker and the scheduler (digests, retries, purges); Ctrl-C stops all.
 run: seed
 	@echo "Bilateral: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@trap 'kill 0' EXIT; \
 	$(MANAGE) db_worker & \
+	$(MANAGE) run_scheduler & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 node_modules/.installed: package.json package-lock.json

@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
@@ -85,7 +86,7 @@ class CountryPage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(RoutablePageMixin, Page):
     """A section of a country (politics, economy …): its body is typed fact blocks."""
 
     body = StreamField(SectionBodyBlock(), verbose_name=_("body"))
@@ -120,7 +121,12 @@ class SectionPage(Page):
             heading=_("This change"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    # The rendered sentences, not the raw block values, are what readers search for; the folded
+    # copy lets any backend match "GILUTES" to "Gilutės".
+    search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
+        index.SearchField("search_text_folded"),
+    ]
     subpage_types = []
     parent_page_types = ["pages.CountryPage"]
 
@@ -137,6 +143,17 @@ class SectionPage(Page):
     def country_page(self):
         return CountryPage.objects.ancestor_of(self).first()
 
+    def search_text(self):
+        """The body's sentences and figures as readers see them, in the page's language."""
+        from bilateral.search.text import rendered_body_text
+
+        return rendered_body_text(self)
+
+    def search_text_folded(self):
+        from bilateral.search.folding import folded_words
+
+        return folded_words(f"{self.title} {self.search_text()}")
+
     @property
     def created_at(self):
         return self.first_published_at
@@ -152,6 +169,27 @@ class SectionPage(Page):
         context["country"] = country_page.country if country_page else None
         context["sections"] = country_page.sections() if country_page else []
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """`?as_of=YYYY-MM-DD` on the page itself serves it as published that day (see history.py)."""
+        match = getattr(request, "routable_resolver_match", None)
+        if "as_of" in request.GET and (match is None or match.url_name == "index_route"):
+            from .as_of import serve_as_of
+
+            return serve_as_of(self, request)
+        return super().serve(request, *args, **kwargs)
+
+    @path("istorija/", name="history")
+    def history_view(self, request):
+        from .history_views import history
+
+        return history(self, request)
+
+    @path("istorija/palyginti/", name="compare")
+    def compare_view(self, request):
+        from .history_views import compare
+
+        return compare(self, request)
 
 
 class MajorChange(models.Model):

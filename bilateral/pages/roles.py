@@ -26,24 +26,34 @@ def grant_page_permissions(group, page, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def ensure_review_workflow(country_page, publishers):
+def ensure_review_workflow(country_page, publishers, named_after=None):
     """Pages of a country go through review by that country's publishers."""
     if WorkflowPage.objects.filter(page=country_page).exists():
         return
-    task, _created = GroupApprovalTask.objects.get_or_create(
-        name=f"Publikuotojų peržiūra: {country_page.title}"
-    )
+    title = (named_after or country_page).title
+    task, _created = GroupApprovalTask.objects.get_or_create(name=f"Publikuotojų peržiūra: {title}")
     task.groups.add(publishers)
-    workflow, _created = Workflow.objects.get_or_create(name=f"Peržiūra: {country_page.title}")
+    workflow, _created = Workflow.objects.get_or_create(name=f"Peržiūra: {title}")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.create(page=country_page, workflow=workflow)
 
 
+def original_of(country_page):
+    """The default-language page a translation was made from (same translation_key), else itself."""
+    from wagtail.models import Locale
+
+    if country_page.locale_id == Locale.get_default().pk:
+        return country_page
+    return country_page.get_translation_or_none(Locale.get_default()) or country_page
+
+
 @transaction.atomic
 def ensure_country_roles(country_page):
-    editors, _created = Group.objects.get_or_create(name=country_group_name(EDITORS, country_page))
-    publishers, _created = Group.objects.get_or_create(name=country_group_name(PUBLISHERS, country_page))
+    """A translation gets no groups of its own: the original's groups get the same rights on it."""
+    original = original_of(country_page)
+    editors, _created = Group.objects.get_or_create(name=country_group_name(EDITORS, original))
+    publishers, _created = Group.objects.get_or_create(name=country_group_name(PUBLISHERS, original))
     grant_page_permissions(editors, country_page, EDITOR_PAGE_PERMISSIONS)
     grant_page_permissions(publishers, country_page, PUBLISHER_PAGE_PERMISSIONS)
-    ensure_review_workflow(country_page, publishers)
+    ensure_review_workflow(country_page, publishers, named_after=original)
     return editors, publishers

@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from bilateral.facts.models import Country
@@ -15,6 +16,10 @@ from .models import CountryIndexPage, CountryPage, HomePage, SectionPage
 SEED_DIR = settings.BASE_DIR / "data" / "seed"
 HOME_TITLE = "Dvišaliai santykiai"
 COUNTRY_INDEX = {"title": "Šalys partnerės", "slug": "salys"}
+# The English pages: translations (same translation_key) of the Lithuanian ones, same facts.
+ENGLISH = "en"
+HOME_EN = {"title": "Bilateral relations", "slug": "home-en"}
+COUNTRY_INDEX_EN = {"title": "Partner countries", "slug": "countries"}
 
 
 def read_yaml(path):
@@ -89,12 +94,51 @@ def ensure_section(country_page, data, report):
     return page
 
 
+def ensure_translation(page, locale, title, slug, report, **fields):
+    """The page copied into the locale once (Wagtail's copy_for_translation) and published."""
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing, False
+    copy = page.copy_for_translation(locale)
+    copy.title, copy.draft_title, copy.slug = title, title, slug
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    copy.save_revision().publish()
+    report(f"page {copy.url_path} ({locale.language_code}) created")
+    return copy, True
+
+
+def ensure_english(home, seed_sections, report):
+    """English translations of the tree; sections keep the seed's history, as the Lithuanian ones do."""
+    locale = Locale.objects.get(language_code=ENGLISH)
+    home_en, _created = ensure_translation(home, locale, report=report, **HOME_EN)
+    index = CountryIndexPage.objects.child_of(home).get(slug=COUNTRY_INDEX["slug"])
+    ensure_translation(index, locale, report=report, **COUNTRY_INDEX_EN)
+    for country_page, sections in seed_sections:
+        name = country_page.country.name_en
+        ensure_translation(country_page, locale, name, slugify(name), report)
+        for section, data in sections:
+            # Not a change of the facts: no major change is recorded for the copy.
+            page, created = ensure_translation(
+                section, locale, data["en"]["title"], data["en"]["slug"], report, change_kind="", change_note=""
+            )
+            if created:
+                source = SectionPage.objects.get(pk=section.pk)
+                SectionPage.objects.filter(pk=page.pk).update(
+                    first_published_at=source.first_published_at,
+                    last_major_change_at=source.last_major_change_at,
+                )
+    return home_en
+
+
 @transaction.atomic
 def load_seed(report=print, seed_dir=SEED_DIR):
     locale = ensure_locales()
     ensure_countries(read_yaml(seed_dir / "countries.yaml"), report)
     home = ensure_home(locale, report)
     index, _created = ensure_child(home, CountryIndexPage, COUNTRY_INDEX["title"], COUNTRY_INDEX["slug"], report)
+    seed_sections = []
     for path in sorted(seed_dir.glob("*.yaml")):
         data = read_yaml(path)
         if not isinstance(data, dict) or "country_page" not in data:
@@ -103,6 +147,7 @@ def load_seed(report=print, seed_dir=SEED_DIR):
         country_page, _created = ensure_child(
             index, CountryPage, data["country_page"]["title"], data["country_page"]["slug"], report, country=country
         )
-        for section in data["sections"]:
-            ensure_section(country_page, section, report)
+        sections = [(ensure_section(country_page, section, report), section) for section in data["sections"]]
+        seed_sections.append((country_page, [(page, data) for page, data in sections if "en" in data]))
+    ensure_english(home, seed_sections, report)
     return home

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs between machines comes from
 the environment (see README, "Configuration")."""
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -41,8 +42,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
+    "altcha_django",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -124,6 +127,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAIL_SITE_NAME = "Bilateral"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Created by bilateral/search's migration: unaccent, then Lithuanian stemming.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "lt_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -134,6 +140,25 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bilateral_cache"}}
+
+# ALTCHA proof-of-work captcha on the subscription form (altcha-django). The HMAC secret comes from
+# the environment; without it one is derived from SECRET_KEY so development works out of the box.
+ALTCHA_HMAC_SECRET = (
+    os.environ.get("ALTCHA_HMAC_SECRET")
+    or os.environ.get("ALTCHA_HMAC_KEY")
+    or hashlib.sha256(f"altcha:{SECRET_KEY}".encode()).hexdigest()
+)
+# About 256 PBKDF2 tries of 5000 rounds: roughly a second in a browser, one derivation to verify.
+ALTCHA_CHALLENGE = {"algorithm": "PBKDF2/SHA-256", "cost": 5000, "key_prefix": "00", "expires_seconds": 600}
+# The subscription form names its own challenge URL (/prenumerata/captcha/): challenges are fetched
+# at run time, never baked into (cached) HTML.
+ALTCHA_WIDGET_CHALLENGE_MODE = "auto"
+ALTCHA_WIDGET_JS_SOURCE = "vendored"  # served from our static files: no third-party request
+ALTCHA_CACHE_ALIAS = "default"  # the replay store is the shared cache above
+ALTCHA_REPLAY_PROTECTION = True
+# A form sent without its CSRF token (e.g. a stale page) gets a plain-language page, not Django's.
+CSRF_FAILURE_VIEW = "bilateral.subscriptions.views.csrf_failure"
+
 
 def email_settings(url):
     """EMAIL_URL: smtp://user:pass@host:port or smtps://… ; unset, emails are printed to the terminal."""

@@ -1,0 +1,40 @@
+"""Lithuanian-aware folding: case and diacritics removed, so "GILUTES" finds "Gilutės"."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# A figure keeps its decimal separator ("678,819"); everything else splits on non-letters.
+TERM = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char):
+    """'Ė' → 'e', 'ž' → 'z', 'ß' → 'ss'; a lone combining mark → ''."""
+    decomposed = unicodedata.normalize("NFD", char)
+    return "".join(part for part in decomposed if not unicodedata.combining(part)).casefold()
+
+
+def fold(text):
+    return "".join(fold_char(char) for char in text)
+
+
+def fold_with_origins(text):
+    """The folded text and, for each of its characters, the index of the character it came from."""
+    chars, origins = [], []
+    for index, char in enumerate(text):
+        for folded in fold_char(char):
+            chars.append(folded)
+            origins.append(index)
+    return "".join(chars), origins
+
+
+def terms(text):
+    """The folded words and figures of a query, in order, without repeats."""
+    return list(dict.fromkeys(TERM.findall(fold(text))))
+
+
+def folded_words(text):
+    """The folded words and figures of a text, space-separated: the folded copy search indexes
+    (markup-like text such as "<script>" becomes plain words every backend tokenises alike)."""
+    return " ".join(TERM.findall(fold(text)))

@@ -1,0 +1,43 @@
+"""A page's text as readers see it: what search indexes and quotes in its snippets."""
+
+import html
+import json
+import re
+
+from django.utils import translation
+from django.utils.html import strip_tags
+
+BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|ul|ol|section|div|br|table|tr|td|th|dl|dt|dd|blockquote)\b[^>]*>", re.I)
+
+
+def html_to_text(markup):
+    """Block-level tags become spaces, so that a heading and its paragraph don't run together."""
+    return " ".join(html.unescape(strip_tags(BLOCK_TAG.sub(" ", markup or ""))).split())
+
+
+def rendered_body_text(page):
+    """A section page's fact blocks rendered to text in the page's own language.
+
+    Kept on the instance while its body is unchanged: indexing asks for it several times."""
+    key = (page.locale_id, json.dumps(list(page.body.raw_data), sort_keys=True, default=str))
+    cached = getattr(page, "_rendered_body_text", None)
+    if cached and cached[0] == key:
+        return cached[1]
+    text = render_body_text(page)
+    page._rendered_body_text = (key, text)
+    return text
+
+
+def render_body_text(page):
+    country_page = page.country_page
+    context = {"page": page, "country": country_page.country if country_page else None}
+    with translation.override(page.locale.language_code):
+        markup = "".join(block.render(context=context) for block in page.body)
+    return html_to_text(markup)
+
+
+def page_text(page):
+    """The text a result's snippet is cut from: a section's rendered body, otherwise the intro."""
+    if hasattr(page, "search_text"):
+        return page.search_text()
+    return html_to_text(str(getattr(page, "intro", "") or page.search_description or ""))

@@ -1,0 +1,53 @@
+"""Site search: /paieska/?q=… finds the live pages of the current language by title, text and facts."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Locale, Page
+
+from .query import parse
+from .snippets import highlighted, snippet
+from .text import page_text
+
+PER_PAGE = 20
+
+
+def search_pages(query_terms):
+    """Through Wagtail's search backend: every term must match (figures and folded words)."""
+    pages = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1).specific()
+    return pages.search(" ".join(query_terms), operator="and", order_by_relevance=True)
+
+
+def result(page, query_terms):
+    return {
+        "page": page,
+        "title": highlighted(page.title, query_terms),
+        "snippet": snippet(page_text(page), query_terms),
+    }
+
+
+def summary(count, text):
+    if count == 0:
+        return _("Nothing was found for “%(query)s”.") % {"query": text}
+    return ngettext(
+        "For “%(query)s”, %(count)s result was found.",
+        "For “%(query)s”, %(count)s results were found.",
+        count,
+    ) % {"query": text, "count": count}
+
+
+def search(request):
+    query = parse(request.GET.get("q", ""))
+    context = {"query": query, "results": [], "results_page": None}
+    if query.error:
+        return render(request, "search/search.html", context, status=400)
+    if query.terms:
+        paginator = Paginator(search_pages(query.terms), PER_PAGE)
+        results_page = paginator.get_page(request.GET.get("p"))
+        context.update(
+            results_page=results_page,
+            results=[result(page, query.terms) for page in results_page],
+            summary=summary(paginator.count, query.text),
+        )
+    return render(request, "search/search.html", context)
