@@ -4,12 +4,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import browser, page, site_url  # noqa: F401  (the browser tests' fixtures)
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_docs_page_loads_only_from_the_portal(page, site_url):  # noqa: F811
+def test_the_docs_page_loads_only_from_the_portal(page, site_url):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + "/api/docs")
