@@ -5,3 +5,10 @@ class SubscriptionsConfig(AppConfig):
     name = "bilateral.subscriptions"
     label = "subscriptions"
     verbose_name = "Subscriptions"
+
+    def ready(self):
+        from bilateral.pages.events import major_change_published
+
+        from .receivers import on_major_change_published
+
+        major_change_published.connect(on_major_change_published, dispatch_uid="subscriptions.fan_out")

@@ -7,6 +7,7 @@ exactly-once: the unique constraints stop a second fan-out from writing a second
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 PAGE, COUNTRY, SITE = "page", "country", "site"
@@ -27,6 +28,8 @@ class Subscriber(models.Model):
     email = models.EmailField(_("email"), max_length=254, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # Emails and their links go out in the language the reader subscribed in.
+    language = models.CharField(_("language"), max_length=10, default="lt")
 
     class Meta:
         verbose_name = _("subscriber")
@@ -48,6 +51,10 @@ class Subscription(models.Model):
     frequency = models.CharField(_("how often"), max_length=10, choices=FREQUENCY_CHOICES, default=IMMEDIATE)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, db_index=True)
+    # Double opt-in: the confirmation link carries this nonce; confirming clears it (single use).
+    confirm_nonce = models.CharField(_("confirmation nonce"), max_length=32, blank=True, default="")
+    # When the last confirmation email was asked for; unconfirmed rows older than 7 days are purged.
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("subscription")
@@ -84,3 +91,7 @@ class ConsentRecord(models.Model):
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
+
+
+# Delivery (the outbox, fan-outs, digest runs) lives in its own module; Django finds models here.
+from .outbox_models import DigestRun, FanOut, OutboxMessage  # noqa: E402,F401

@@ -17,8 +17,22 @@ class ExpiredToken(InvalidToken):
     """The link was genuine but is too old."""
 
 
-def make_token(purpose, subscriber_id, **payload):
-    return signing.dumps({"s": subscriber_id, **payload}, salt=f"bilateral.subscriptions.{purpose}", compress=True)
+class _SignedAt(signing.TimestampSigner):
+    """Stamps a fixed time instead of now, so a link that never expires is the same in every email."""
+
+    def __init__(self, *, at, **kwargs):
+        super().__init__(**kwargs)
+        self.at = at
+
+    def timestamp(self):
+        return signing.b62_encode(int(self.at.timestamp()))
+
+
+def make_token(purpose, subscriber_id, *, signed_at=None, **payload):
+    salt = f"bilateral.subscriptions.{purpose}"
+    if signed_at is not None:
+        return _SignedAt(salt=salt, at=signed_at).sign_object({"s": subscriber_id, **payload}, compress=True)
+    return signing.dumps({"s": subscriber_id, **payload}, salt=salt, compress=True)
 
 
 def read_token(purpose, token, max_age=None):

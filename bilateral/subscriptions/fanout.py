@@ -1,0 +1,71 @@
+"""Fan-out: one alert row per subscriber who follows a change's page, its country or the portal.
+
+Subscribers are read in keyset batches of ids and written with bulk_create(ignore_conflicts=True),
+so memory stays flat however many there are and a repeated fan-out adds nothing.
+"""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import COUNTRY, IMMEDIATE, PAGE, SITE, Subscription
+from .outbox_models import ALERT, FanOut, OutboxMessage
+
+BATCH_SIZE = 1000
+
+
+def country_page_ids(page_ids):
+    """{section page id: its country page id}, from the page tree."""
+    from bilateral.pages.models import CountryPage, SectionPage
+
+    result = {}
+    for page in SectionPage.objects.filter(pk__in=set(page_ids)).only("path", "depth"):
+        result[page.pk] = CountryPage.objects.ancestor_of(page).values_list("pk", flat=True).first()
+    return result
+
+
+def following(page_ids, country_ids, frequency):
+    """Confirmed subscriptions at this frequency that cover any of these pages or countries."""
+    scopes = Q(scope=SITE) | Q(scope=PAGE, page_id__in=page_ids) | Q(scope=COUNTRY, country_page_id__in=country_ids)
+    return Subscription.objects.filter(scopes, frequency=frequency, confirmed_at__isnull=False)
+
+
+def covers(subscription, page_id, country_id):
+    """Whether one subscription (scope, page_id, country_page_id) covers a change on this page."""
+    scope, sub_page, sub_country = subscription
+    return scope == SITE or (scope == PAGE and sub_page == page_id) or (scope == COUNTRY and sub_country == country_id)
+
+
+def subscriber_id_batches(subscriptions, batch_size):
+    """Distinct subscriber ids in ascending batches (keyset pagination: no OFFSET, no big list)."""
+    ids = subscriptions.order_by("subscriber_id").values_list("subscriber_id", flat=True).distinct()
+    last = 0
+    while True:
+        batch = list(ids.filter(subscriber_id__gt=last)[:batch_size])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1]
+
+
+def fan_out_change(change_id, batch_size=BATCH_SIZE):
+    """Write the alert rows of one major change; returns how many subscribers it reached."""
+    from bilateral.pages.models import MajorChange
+
+    change = MajorChange.objects.filter(pk=change_id).first()
+    if change is None:
+        return 0
+    country_id = country_page_ids([change.page_id]).get(change.page_id)
+    subscriptions = following([change.page_id], [country_id] if country_id else [], IMMEDIATE)
+    reached = 0
+    for batch in subscriber_id_batches(subscriptions, batch_size):
+        now = timezone.now()
+        rows = [
+            OutboxMessage(kind=ALERT, subscriber_id=sid, change_id=change.pk, frequency=IMMEDIATE, next_attempt_at=now)
+            for sid in batch
+        ]
+        OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
+        reached += len(batch)
+    with transaction.atomic():
+        FanOut.objects.update_or_create(change_id=change.pk, defaults={"finished_at": timezone.now()})
+    return reached

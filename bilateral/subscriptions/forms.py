@@ -1,0 +1,109 @@
+"""The subscription form: email, what to follow, how often, consent, and the ALTCHA captcha."""
+
+from altcha_django.forms import AltchaField, AltchaMixin
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from .consent import CONSENT_TEXT
+from .models import FREQUENCY_CHOICES, IMMEDIATE
+from .targets import Target
+
+EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a forward path
+
+CAPTCHA_MESSAGES = {
+    "required": _("Complete the captcha: tick “I am not a robot” and wait until it says it is verified."),
+    "malformed": _("The captcha answer was not valid. Tick “I am not a robot” again."),
+    "invalid_signature": _("The captcha answer was not valid. Tick “I am not a robot” again."),
+    "invalid_solution": _("The captcha answer was not valid. Tick “I am not a robot” again."),
+    "expired": _("The captcha expired (it is valid for 10 minutes). Tick “I am not a robot” again."),
+    "replayed": _("This captcha answer has already been used. Tick “I am not a robot” again."),
+    "unverified": _("The captcha could not be verified. Tick “I am not a robot” again."),
+    "misconfigured": _("The captcha could not be verified. Tick “I am not a robot” again."),
+}
+
+
+class SingleLineEmailField(forms.EmailField):
+    """An email address on one line: a CR or LF could smuggle a header into an email."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and ("\r" in value or "\n" in value):
+            raise ValidationError(self.error_messages["newline"], code="newline")
+        value = super().to_python(value)
+        # One subscriber per mailbox, however the reader capitalised it.
+        return value.lower()
+
+
+class SubscriptionForm(AltchaMixin, forms.Form):
+    email = SingleLineEmailField(
+        label=_("Email address"),
+        max_length=EMAIL_MAX_LENGTH,
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address in the correct format, like name@example.com."),
+            "max_length": _("The email address must be %(limit_value)d characters or fewer."),
+            "newline": _("The email address must be on one line, without line breaks."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    scope = forms.ChoiceField(
+        label=_("What to follow"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what to follow."),
+            "invalid_choice": _("Choose what to follow from the options given."),
+        },
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        choices=FREQUENCY_CHOICES,
+        initial=IMMEDIATE,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how often to receive emails."),
+            "invalid_choice": _("Choose how often from the options given."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Tick the box to agree that we keep your email address.")},
+    )
+    # The page the form was shown on; only read through target_from_id, which ignores a bad value.
+    page = forms.CharField(required=False, widget=forms.HiddenInput)
+    captcha = AltchaField(
+        label=_("Captcha"),
+        challenge_url=reverse_lazy("subscriptions:captcha"),
+        # A reader who presses "Subscribe" without ticking the box gets the work done then.
+        auto="onsubmit",
+        error_messages=CAPTCHA_MESSAGES,
+    )
+
+    def __init__(self, *args, target=None, **kwargs):
+        kwargs.setdefault("auto_id", "subscription-%s")
+        super().__init__(*args, **kwargs)
+        self.target = target or Target()
+        self.fields["scope"].choices = self.target.scope_choices()
+        self.fields["scope"].initial = self.target.default_scope
+        self.fields["page"].initial = self.target.form_page_id
+
+    def full_clean(self):
+        super().full_clean()
+        # Tie each text input and checkbox to its error message, for screen readers.
+        for name in ("email", "consent"):
+            if name in self.errors:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+    def radio_fields(self):
+        return [self["scope"], self["frequency"]]
+
+    def error_links(self):
+        """(anchor, message) for the error summary: each error links to its field."""
+        links = []
+        for name in self.fields:
+            anchor = "captcha-field" if name == "captcha" else self[name].auto_id
+            if name in ("scope", "frequency"):
+                anchor += "_0"  # the first radio button
+            for message in self.errors.get(name, []):
+                links.append((anchor, message))
+        return links
