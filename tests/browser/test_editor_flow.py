@@ -1,0 +1,378 @@
+"""The editor's whole path in Chromium: a new section page with every fact block, checks, publishing."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from playwright.sync_api import expect
+from wagtail.models import WorkflowState
+from wagtail.users.models import UserProfile
+
+from bilateral.pages.models import CountryPage, MajorChange, SectionPage
+
+from .conftest import COUNTRY_PATH, HOME_PATH
+from .test_accessibility import describe_violations
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "slapta-frazė-42"
+TITLE = "Ekonominis bendradarbiavimas"
+SLUG = "ekonominis-bendradarbiavimas"
+NOTE = "Pridėtas ekonominio bendradarbiavimo skyrius."
+PROSE = "Ekonominiai ryšiai plėtojami nuo 1992 metų."
+MARKS_FIGURES = "10 + 5 = 15, declared 20"
+
+
+# --- people and pages ---------------------------------------------------------------------------
+
+
+def make_user(django_user_model, username, *group_names):
+    """A user in the given groups whose admin speaks English (the public pages stay Lithuanian)."""
+    user = django_user_model.objects.create_user(username, f"{username}@example.com", PASSWORD)
+    groups = Group.objects.filter(name__in=group_names)
+    assert groups.count() == len(group_names), f"missing groups among {group_names}"
+    user.groups.add(*groups)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+def belarus_page():
+    return CountryPage.objects.get(slug="baltarusija", locale__language_code="lt")
+
+
+@pytest.fixture
+def admin_page(site_url, page, settings):
+    """The browser page, opened after the live server's data; leaves the editor before the data goes.
+
+    The editor's background requests (autosave, editing-session pings) are turned off: they would
+    race the explicit saves this test makes, and on SQLite's in-memory test database the live
+    server's threads share one connection, which concurrent requests corrupt.
+    """
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    yield page
+    # Leaving the editor sends a last request (the editing session's release): wait for it here,
+    # not while the database is being flushed.
+    page.goto(site_url + HOME_PATH, wait_until="networkidle")
+
+
+def log_in(page, site_url, username):
+    page.goto(site_url + "/admin/login/")
+    # Before logging in the admin speaks the site's language (lt); Wagtail leaves some labels English.
+    page.get_by_label(re.compile(r"Vartotojo vardas|Username")).fill(username)
+    page.get_by_label(re.compile(r"Slaptažodis|Password")).fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile(r"Prisijungti|Sign in")).click()
+    expect(page).to_have_url(site_url + "/admin/")
+
+
+# --- the StreamField editor ------------------------------------------------------------------------
+
+
+def exactly(label):
+    """A label as Wagtail renders it: the text, a "*" when required, whitespace around."""
+    return re.compile(r"^\s*" + re.escape(label) + r"\s*\*?\s*$")
+
+
+def block(scope, label):
+    """A block in the StreamField editor: a <section> named by its type's label (then its title)."""
+    return scope.get_by_role("region", name=re.compile("^" + re.escape(label) + r"(?!\w)"))
+
+
+def child(scope, name):
+    """A field of a struct block, by its name (Wagtail's data-contentpath)."""
+    return scope.locator(f"[data-contentpath='{name}']").first
+
+
+def insert_block(page, add_button, label):
+    """Click a "+" of a stream and choose the block type from the chooser."""
+    add_button.click()
+    option = page.get_by_role("option", name=label, exact=True)
+    option.click()
+    expect(option).to_be_hidden()
+
+
+def append_top_level_block(page, label):
+    body = page.locator("#body-root")
+    before = block(body, label).count()
+    # The stream's last "+" follows its last block, after every nested stream's "+".
+    insert_block(page, body.get_by_role("button", name="Insert a block").last, label)
+    expect(block(body, label)).to_have_count(before + 1)
+    return block(body, label).last
+
+
+def add_list_item(scope, item_label):
+    """Append an item to a list block (its last "Add" button) and return the new item."""
+    before = block(scope, item_label).count()
+    scope.get_by_role("button", name="Add", exact=True).last.click()
+    expect(block(scope, item_label)).to_have_count(before + 1)
+    return block(scope, item_label).last
+
+
+def fill_date(scope, year):
+    scope.get_by_label(exactly("Year")).fill(str(year))
+
+
+def add_timeline(page):
+    timeline = append_top_level_block(page, "Diplomatic timeline")
+    insert_block(page, timeline.get_by_role("button", name="Insert a block").first, "Event")
+    event = block(timeline, "Event")
+    fill_date(child(event, "date"), 1992)
+    event.get_by_label(exactly("Event")).select_option(label="Diplomatic relations established")
+
+
+def fill_crossing_points(item, kind, count):
+    item.get_by_label(exactly("Kind")).select_option(label=kind)
+    item.get_by_label(exactly("Regime")).select_option(label="International")
+    item.get_by_label(exactly("Number of points")).fill(str(count))
+
+
+def add_border_crossings(page):
+    crossings = append_top_level_block(page, "Border crossing points")
+    points = child(crossings, "points")
+    # The list starts with one empty item.
+    fill_crossing_points(block(points, "Crossing points").first, "Road", 4)
+    fill_crossing_points(add_list_item(points, "Crossing points"), "Rail", 2)
+    crossings.get_by_label(exactly("International points in total (as stated)")).fill("6")
+
+
+def add_demarcation(page, declared_marks):
+    demarcation = append_top_level_block(page, "Demarcation of the border")
+    demarcation.get_by_label(exactly("Treaty title")).fill("Lietuvos ir Baltarusijos sienos sutartis")
+    fill_date(child(demarcation, "treaty_signed"), 1995)
+    fill_date(child(demarcation, "marking_completed"), 2007)
+    demarcation.get_by_label(exactly("Total length, km")).fill("679")
+    marks = child(demarcation, "marks")
+    for mark_type, count in (("On land", 10), ("Special", 5)):
+        item = add_list_item(marks, "Border marks")
+        item.get_by_label(exactly("Type")).select_option(label=mark_type)
+        item.get_by_label(exactly("Number of marks")).fill(str(count))
+    demarcation.get_by_label(exactly("Border marks in total (as declared)")).fill(str(declared_marks))
+
+
+def fill_member_group(item, country, member):
+    item.get_by_label(exactly("Country")).select_option(label=country)
+    # A list of plain text fields: each item is named by the heading "Member body", its input is unlabelled.
+    block(item, "Member body").first.get_by_role("textbox").fill(member)
+
+
+def add_euroregions(page):
+    euroregions = append_top_level_block(page, "Euroregions")
+    euroregion = block(euroregions, "Euroregion").first  # the list starts with one empty euroregion
+    euroregion.get_by_label(exactly("Name")).fill("Nemunas")
+    groups = child(euroregion, "member_groups")
+    fill_member_group(block(groups, "Members from one country").first, "Baltarusija", "Gardino sritis")
+    fill_member_group(add_list_item(groups, "Members from one country"), "Lietuva", "Alytaus apskritis")
+
+
+def add_activities(page):
+    activities = append_top_level_block(page, "Activities")
+    insert_block(page, activities.get_by_role("button", name="Insert a block").first, "Activity")
+    block(activities, "Activity").get_by_label(exactly("What is done")).fill(
+        "Vykdomi bendri pasieniečių mokymai"
+    )
+
+
+def add_prose(page):
+    prose = append_top_level_block(page, "Text")
+    editor = prose.get_by_role("textbox")
+    editor.click()
+    editor.press_sequentially(PROSE)
+    # Draftail writes its hidden input a moment after the typing: saving before that loses the text.
+    expect(prose.locator("input[type=hidden]")).to_have_value(re.compile(re.escape(PROSE)))
+
+
+# --- saving and publishing --------------------------------------------------------------------------
+
+
+def footer_actions(page):
+    return page.get_by_role("navigation", name="Actions (footer)")
+
+
+def submit(page, button):
+    """Submit the editor with one of its buttons; return when the answer and its requests are done."""
+    with page.expect_navigation():
+        button.click()
+    # The editor pings the server as it opens: let that finish before the test reads the database.
+    page.wait_for_load_state("networkidle")
+
+
+def save_draft(page):
+    submit(page, footer_actions(page).get_by_role("button", name="Save draft"))
+
+
+def more_actions(page):
+    """Open the footer's dropdown of further actions and return the footer."""
+    footer = footer_actions(page)
+    toggle = footer.get_by_role("button", name="More actions")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    return footer
+
+
+def fact_checks(page):
+    return page.locator("#fact-checks")
+
+
+def this_change(page):
+    return page.get_by_role("region", name="This change", exact=True)
+
+
+def axe_violations(locator, axe_js):
+    """axe-core over one element only: our panels, not Wagtail's admin around them."""
+    page = locator.page
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_js))
+    results = locator.evaluate("async (el) => await axe.run(el, {resultTypes: ['violations']})")
+    assert results["passes"] or results["violations"], "axe checked nothing"
+    return results["violations"]
+
+
+def assert_no_violations(locator, axe_js, where):
+    violations = axe_violations(locator, axe_js)
+    assert violations == [], (
+        f"axe-core: {len(violations)} violation(s) in {where}:\n{describe_violations(violations)}"
+    )
+
+
+def assert_public_page_passes_axe(page, url, axe_js):
+    response = page.goto(url)
+    assert response is not None and response.status == 200, url
+    page.add_script_tag(path=str(axe_js))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    assert results["passes"] or results["violations"]
+    assert results["violations"] == [], f"{url}:\n{describe_violations(results['violations'])}"
+
+
+# --- the tests ---------------------------------------------------------------------------------------
+
+
+def test_publisher_creates_checks_and_publishes_a_section(
+    admin_page, site_url, django_user_model, axe_js
+):
+    page = admin_page
+    make_user(django_user_model, "publikuotoja", "Publikuotojai", "Publikuotojai: Baltarusija")
+    country = belarus_page()
+    log_in(page, site_url, "publikuotoja")
+
+    # Add child page → Section page: the only kind a country page takes, so Wagtail opens its form.
+    page.goto(site_url + f"/admin/pages/{country.pk}/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add child page").first.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/add/pages/sectionpage/{country.pk}/"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Section page")
+
+    page.get_by_role("textbox", name=re.compile(r"^Title\*?$")).fill(TITLE)
+    add_timeline(page)
+    add_border_crossings(page)
+    add_demarcation(page, declared_marks=15)
+    add_euroregions(page)
+    add_activities(page)
+    add_prose(page)
+
+    # A first draft whose figures add up: the checks have nothing to say.
+    save_draft(page)
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    new_page = SectionPage.objects.get(slug=SLUG)
+    assert new_page.get_parent().pk == country.pk and not new_page.live
+    assert [b.block_type for b in new_page.get_latest_revision_as_object().body] == [
+        "timeline", "border_crossings", "demarcation", "euroregions", "activities", "prose",
+    ]
+    expect(fact_checks(page)).to_contain_text("The fact checks found no problems")
+
+    # Now the marks by type no longer add up to the declared total.
+    demarcation = block(page.locator("#body-root"), "Demarcation of the border")
+    demarcation.get_by_label(exactly("Border marks in total (as declared)")).fill("20")
+    save_draft(page)
+    draft = SectionPage.objects.get(pk=new_page.pk).get_latest_revision_as_object()
+    marks = [b.value for b in draft.body if b.block_type == "demarcation"][0]
+    assert [mark["count"] for mark in marks["marks"]] == [10, 5] and marks["marks_declared_total"] == 20
+    warning = fact_checks(page).locator("li[data-rule='demarcation.marks_total']")
+    expect(warning).to_have_count(1)
+    expect(warning).to_contain_text("The border marks by type do not add up to the declared total.")
+    expect(warning.locator(".fact-checks__figures")).to_have_text(f"({MARKS_FIGURES})")
+    expect(fact_checks(page).locator("li")).to_have_count(1)
+    assert_no_violations(fact_checks(page), axe_js, "the fact-checks panel (with a warning)")
+    assert_no_violations(this_change(page), axe_js, "the “This change” panel")
+
+    # Publishing a major change with a note: first it asks to confirm the warnings.
+    this_change(page).get_by_label(re.compile(r"^\s*Major change")).check()
+    this_change(page).get_by_label(exactly("Public change note")).fill(NOTE)
+    submit(page, more_actions(page).get_by_role("button", name="Publish", exact=True))
+    confirm_label = exactly("I have checked the figures: publish them as they are")
+    confirm = this_change(page).get_by_label(confirm_label)
+    confirm_errors = (
+        this_change(page).locator("[data-field-wrapper]").filter(has=page.get_by_label(confirm_label))
+    ).locator("[data-field-errors]")
+    expect(confirm_errors).to_contain_text("The fact checks warn")
+    expect(confirm_errors).to_contain_text(MARKS_FIGURES)
+    assert not SectionPage.objects.get(pk=new_page.pk).live
+    assert_no_violations(fact_checks(page), axe_js, "the fact-checks panel (publishing refused)")
+    assert_no_violations(this_change(page), axe_js, "the “This change” panel (with the error)")
+
+    # Ticked: it goes live as it is, marks and all.
+    expect(this_change(page).get_by_label(re.compile(r"^\s*Major change"))).to_be_checked()
+    expect(this_change(page).get_by_label(exactly("Public change note"))).to_have_value(NOTE)
+    confirm.check()
+    day_before = timezone.localdate()
+    submit(page, more_actions(page).get_by_role("button", name="Publish", exact=True))
+    day_after = timezone.localdate()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{country.pk}/"))
+
+    published = SectionPage.objects.get(pk=new_page.pk)
+    assert published.live and not published.has_unpublished_changes
+    change = MajorChange.objects.get(page=published)
+    assert change.note == NOTE
+    assert change.revision_id == published.live_revision_id
+    assert published.last_major_change_at == change.published_at
+    demarcation_value = [b.value for b in published.body if b.block_type == "demarcation"][0]
+    assert demarcation_value["marks_declared_total"] == 20  # published as it is, never "fixed"
+
+    # The public page: Lithuanian, the new content, no change note, "Atnaujinta" today.
+    section_url = f"{site_url}{COUNTRY_PATH}{SLUG}/"
+    response = page.goto(section_url)
+    assert response.status == 200
+    article = page.locator("article.section-page")
+    expect(page.locator("h1")).to_have_text(TITLE)
+    for text in ("Nemunas", "Gardino sritis", "Alytaus apskritis", "Vykdomi bendri pasieniečių mokymai",
+                 PROSE):
+        expect(article).to_contain_text(text)
+    expect(article).not_to_contain_text(NOTE)
+    stamp = article.locator(".stamp").inner_text()
+    updated = re.search(r"Atnaujinta (\d{4}\.\d{2}\.\d{2}) \d{2}:\d{2}", stamp)
+    assert updated and updated.group(1) in {f"{day:%Y.%m.%d}" for day in (day_before, day_after)}, stamp
+
+    # The country page lists it; axe finds nothing on home, country and the new section.
+    page.goto(site_url + COUNTRY_PATH)
+    expect(page.get_by_role("link", name=TITLE).first).to_have_attribute("href", re.compile(SLUG))
+    for url in (site_url + HOME_PATH, site_url + COUNTRY_PATH, section_url):
+        assert_public_page_passes_axe(page, url, axe_js)
+
+
+def test_editor_cannot_publish_but_can_submit_for_review(admin_page, site_url, django_user_model, seeded):
+    page = admin_page
+    editor = make_user(django_user_model, "redaktore", "Redaktoriai", "Redaktoriai: Baltarusija")
+    live_revision_id = seeded.live_revision_id
+    log_in(page, site_url, "redaktore")
+    page.goto(site_url + f"/admin/pages/{seeded.pk}/edit/")
+    this_change(page).get_by_label(re.compile(r"^\s*Minor change")).check()
+    this_change(page).get_by_label(exactly("I have checked the figures: publish them as they are")).check()
+
+    footer = more_actions(page)
+    expect(footer.get_by_role("button", name="Save draft")).to_be_visible()
+    submit_button = footer.get_by_role("button", name="Submit to Peržiūra: Baltarusija")
+    expect(submit_button).to_be_visible()
+    expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
+    expect(page.locator("button[name='action-publish']")).to_have_count(0)
+
+    # Instead the editor submits the change for review; nothing goes live.
+    submit(page, submit_button)
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(seeded.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by == editor
+    assert state.workflow.name == "Peržiūra: Baltarusija"
+    assert SectionPage.objects.get(pk=seeded.pk).live_revision_id == live_revision_id
+    assert MajorChange.objects.count() == 0
