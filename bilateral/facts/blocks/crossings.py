@@ -175,6 +175,15 @@ class PlannedCrossingChangeBlock(blocks.StructBlock):
         label = gettext_lazy("Planned change")
 
 
+def stated_total_block(label):
+    return blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        label=label,
+        help_text=gettext_lazy("The total the source states; it is checked against the points by kind."),
+    )
+
+
 class BorderCrossingsBlock(FactBlock):
     """Border crossing points by kind and regime, with the planned changes."""
 
@@ -182,21 +191,10 @@ class BorderCrossingsBlock(FactBlock):
 
     heading = heading_block()
     points = blocks.ListBlock(CrossingPointCountBlock(), label=gettext_lazy("Operating points"))
-    international_total = blocks.IntegerBlock(
-        required=False,
-        min_value=0,
-        label=gettext_lazy("International points in total (as stated)"),
-        help_text=gettext_lazy("The total the source states; it is checked against the points by kind."),
-    )
-    local_total = blocks.IntegerBlock(
-        required=False,
-        min_value=0,
-        label=gettext_lazy("Local traffic points in total (as stated)"),
-        help_text=gettext_lazy("The total the source states; it is checked against the points by kind."),
-    )
+    international_total = stated_total_block(gettext_lazy("International points in total (as stated)"))
+    local_total = stated_total_block(gettext_lazy("Local traffic points in total (as stated)"))
     planned = blocks.ListBlock(
-        PlannedCrossingChangeBlock(), required=False,
-        default=[], label=gettext_lazy("Planned changes")
+        PlannedCrossingChangeBlock(), required=False, default=[], label=gettext_lazy("Planned changes")
     )
 
     sources = sources_block()
