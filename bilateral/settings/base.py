@@ -3,6 +3,7 @@ the environment (see README, "Configuration")."""
 
 import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -28,7 +29,9 @@ INSTALLED_APPS = [
     "bilateral.subscriptions",
     "bilateral.api",
     "bilateral.search",
+    "bilateral.operations",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
     "wagtail.users",
@@ -46,6 +49,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "altcha_django",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,6 +62,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Caching inside the app (bilateral/pages/http_cache.py, response_cache.py): a 304 when the reader
+    # has the page already; a stored public page for anonymous readers, before the costly parts; then
+    # Cache-Control, ETag and Vary set on what the inner middleware and the view produced.
+    "bilateral.pages.http_cache.ConditionalGetMiddleware",
+    "bilateral.pages.response_cache.ResponseCacheMiddleware",
+    "bilateral.pages.http_cache.CachePolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Listed after CSPMiddleware so that it sees the view's response first (see bilateral/http.py).
+    "bilateral.http.FrameAncestorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +79,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database error in a view or its template becomes a 503 page, not a 500 (operations/outage.py).
+    "bilateral.operations.outage.DatabaseOutageMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bilateral.urls"
@@ -94,6 +112,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'bilateral.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A kept connection that died with the database is replaced, not reused: no restart needed.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -126,20 +146,42 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = "Bilateral"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL tuned to answer from the GIN index (bilateral/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "bilateral.search.backend"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Created by bilateral/search's migration: unaccent, then Lithuanian stemming.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "lt_unaccent"
+# The caching reverse proxy (deploy/varnish/default.vcl) to purge when pages change; unset, nothing is
+# purged (development, tests without a proxy). See bilateral/pages/cache_purge.py.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").rstrip("/")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "bilateral.pages.cache_purge.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
+# Each language version is its own page with its own address: purge only the addresses given.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+
 # One cache shared by every process (the subscription captcha's replay store needs that):
 # the database in the embedded default, Redis when REDIS_URL is set.
+def cache_settings(redis_url):
+    """"default" degrades when Redis is away (pages still served); "captcha" is the same store but
+    strict, so the captcha refuses an answer it cannot mark as used (subscriptions/forms.py)."""
+    if not redis_url:
+        database = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bilateral_cache"}
+        return {"default": database, "captcha": database}
+    # Short timeouts: an unreachable Redis must cost a page a second at most, not hang it.
+    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    return {
+        "default": {"BACKEND": "bilateral.operations.cache.DegradingRedisCache", "LOCATION": redis_url, "OPTIONS": options},
+        "captcha": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url, "OPTIONS": options},
+    }
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bilateral_cache"}}
+CACHES = cache_settings(REDIS_URL)
 
 # ALTCHA proof-of-work captcha on the subscription form (altcha-django). The HMAC secret comes from
 # the environment; without it one is derived from SECRET_KEY so development works out of the box.
@@ -154,10 +196,58 @@ ALTCHA_CHALLENGE = {"algorithm": "PBKDF2/SHA-256", "cost": 5000, "key_prefix": "
 # at run time, never baked into (cached) HTML.
 ALTCHA_WIDGET_CHALLENGE_MODE = "auto"
 ALTCHA_WIDGET_JS_SOURCE = "vendored"  # served from our static files: no third-party request
-ALTCHA_CACHE_ALIAS = "default"  # the replay store is the shared cache above
+ALTCHA_CACHE_ALIAS = "captcha"  # the replay store: the shared cache above, never degraded
 ALTCHA_REPLAY_PROTECTION = True
 # A form sent without its CSRF token (e.g. a stale page) gets a plain-language page, not Django's.
 CSRF_FAILURE_VIEW = "bilateral.subscriptions.views.csrf_failure"
+
+# Content-Security-Policy (django-csp), the same in development, tests and production, so the browser
+# tests catch a violation. No 'unsafe-inline' anywhere: scripts and styles are static files (the
+# ALTCHA widget's CSS too, see bilateral/subscriptions/altcha_css.py). The Wagtail admin runs under
+# it as well; only its page preview may be framed by the admin itself (bilateral/http.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # The captcha solves its proof of work in Web Workers started from blob: URLs.
+        "worker-src": ["'self'", "blob:"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The admin's user avatars would otherwise come from gravatar.com: a third-party request per editor.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions (upgrades follow requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# The client's address behind our own reverse proxies: how many of them append to X-Forwarded-For
+# (0: trust only REMOTE_ADDR). Read by bilateral.http.client_ip for rate limits and the login lockout.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Admin sign-in lockout (django-axes), for the Wagtail admin and django-admin alike: 5 failures for one
+# user name from one address lock that pair out for 15 minutes (HTTP 429, bilateral/lockout.py).
+# Attempts are kept in the database, which every process shares.
+AUTHENTICATION_BACKENDS = [
+    "bilateral.lockout.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "bilateral.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "bilateral.lockout.lockout_response"
+AXES_VERBOSE = False
 
 
 def email_settings(url):

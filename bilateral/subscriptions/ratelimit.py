@@ -6,8 +6,12 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from bilateral.http import client_ip
+from bilateral.operations.cache import CacheUnavailable
+
 # (limit, window in seconds); override with SUBSCRIPTIONS_RATE_LIMITS in settings.
-DEFAULT_LIMITS = {"email": (3, 24 * 3600), "address": (10, 3600)}
+# "challenge": captcha challenges fetched by one client (each costs us a PBKDF2 derivation).
+DEFAULT_LIMITS = {"email": (3, 24 * 3600), "address": (10, 3600), "challenge": (30, 60)}
 
 
 def limits():
@@ -27,7 +31,19 @@ def allow(kind, value):
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)
+    except CacheUnavailable:
+        # Fail open: counting is impossible while Redis is away. A subscription still cannot get
+        # through unchecked: its captcha answer must be recorded in the same Redis and is refused
+        # while it is down (forms.ReplayCheckedAltchaField), so no confirmation email can be sent in
+        # bulk. Failing closed would tell every genuine reader "too many requests", which is untrue.
+        return True
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
         count = 1
     return count <= limit
+
+
+def allow_client(kind, request):
+    """Count one use by the request's client: its address as our trusted proxies report it."""
+    return allow(kind, client_ip(request) or "-")
+

@@ -77,7 +77,14 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server, seede
     The live server needs a transactional database, which is flushed after each test; that
     would also remove the rows the migrations create (Wagtail's root page and default site),
     which the seed builds on, so the flush is undone by a serialized rollback.
+
+    The flush leaves the cache table alone, so the shared cache (rate-limit counters, spent captchas,
+    stored responses of earlier tests) is emptied here: each test starts as a new reader would.
     """
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
     return live_server.url
 
 
@@ -85,3 +92,11 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server, seede
 def axe_js():
     assert AXE_JS.is_file(), f"{AXE_JS} is missing: run `npm ci` (make test-deps)"
     return AXE_JS
+
+
+def inject_axe(page, axe_js):
+    """Load axe-core into the page. Not with page.add_script_tag: that inserts an inline <script>,
+    which the portal's Content-Security-Policy (no 'unsafe-inline') rightly refuses. Evaluating
+    through the DevTools protocol is not a page script, so the page's CSP stays in force."""
+    page.evaluate(axe_js.read_text(encoding="utf-8") + "\n;undefined")
+

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import COUNTRY_INDEX_PATH, COUNTRY_PATH, HOME_PATH, SECTION_PATH
+from .conftest import COUNTRY_INDEX_PATH, COUNTRY_PATH, HOME_PATH, SECTION_PATH, inject_axe
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +61,7 @@ def describe_violations(violations):
 @pytest.mark.parametrize(("path", "heading"), PAGES)
 def test_axe_finds_no_violations(page, site_url, axe_js, path, heading):
     open_page(page, site_url, path)
-    page.add_script_tag(path=str(axe_js))
+    inject_axe(page, axe_js)
     results = page.evaluate(
         "async () => await axe.run(document, {resultTypes: ['violations']})"
     )

@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 
 from bilateral.pages.models import CountryPage, MajorChange, SectionPage
 
-from .conftest import COUNTRY_PATH, HOME_PATH
+from .conftest import COUNTRY_PATH, HOME_PATH, inject_axe
 from .test_accessibility import describe_violations
 
 pytestmark = pytest.mark.browser
@@ -226,7 +226,7 @@ def axe_violations(locator, axe_js):
     """axe-core over one element only: our panels, not Wagtail's admin around them."""
     page = locator.page
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(axe_js))
+        inject_axe(page, axe_js)
     results = locator.evaluate("async (el) => await axe.run(el, {resultTypes: ['violations']})")
     assert results["passes"] or results["violations"], "axe checked nothing"
     return results["violations"]
@@ -242,7 +242,7 @@ def assert_no_violations(locator, axe_js, where):
 def assert_public_page_passes_axe(page, url, axe_js):
     response = page.goto(url)
     assert response is not None and response.status == 200, url
-    page.add_script_tag(path=str(axe_js))
+    inject_axe(page, axe_js)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert results["passes"] or results["violations"]
     assert results["violations"] == [], f"{url}:\n{describe_violations(results['violations'])}"

@@ -4,6 +4,7 @@ import pytest
 
 from tests.history.helpers import HISTORY_URL, SECTION_URL, publish
 
+from .conftest import inject_axe
 from .test_accessibility import describe_violations, open_page
 
 pytestmark = pytest.mark.browser
@@ -16,7 +17,7 @@ def changed(site_url, seeded):
 
 
 def axe_violations(page, axe_js):
-    page.add_script_tag(path=str(axe_js))
+    inject_axe(page, axe_js)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert results["passes"] or results["violations"]
     return results["violations"]

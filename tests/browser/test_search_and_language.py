@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import HOME_PATH, SECTION_PATH
+from .conftest import HOME_PATH, SECTION_PATH, inject_axe
 from .test_accessibility import describe_violations
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,7 @@ def test_switch_language_by_keyboard(page, site_url):
 )
 def test_axe_on_search_and_english_pages(page, site_url, axe_js, path):
     page.goto(site_url + path)
-    page.add_script_tag(path=str(axe_js))
+    inject_axe(page, axe_js)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert results["passes"]
     assert results["violations"] == [], describe_violations(results["violations"])
