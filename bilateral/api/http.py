@@ -3,6 +3,7 @@
 import functools
 import hashlib
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import parse_etags
 
@@ -31,7 +32,8 @@ def api_view(view):
         head = request.method == "HEAD"
         request.method = "GET"  # ninja routes HEAD nowhere; the answer is the GET one without its body
         try:
-            response = conditional(request, view(request, *args, **kwargs))
+            response = with_content_language(request, view(request, *args, **kwargs))
+            response = conditional(request, response)
         finally:
             request.method = "HEAD" if head else "GET"
         if head and not response.streaming:
@@ -41,6 +43,15 @@ def api_view(view):
         return with_cors(response)
 
     return wrapped
+
+
+def with_content_language(request, response):
+    """The language of the pages answered is the ?language= asked for (Lithuanian by default), not the
+    language of the address (LocaleMiddleware's guess, which only sets a missing header)."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    language = request.GET.get("language", settings.LANGUAGE_CODE)
+    response["Content-Language"] = language if language in codes else settings.LANGUAGE_CODE
+    return response
 
 
 def with_cors(response):

@@ -1,6 +1,5 @@
 """Under /prenumerata/ (and /en/prenumerata/): the form, the captcha challenge and the links in emails."""
 
-from altcha_django.views import ChallengeView
 from django.urls import path
 
 from . import views
@@ -11,7 +10,9 @@ urlpatterns = [
     path("", views.subscribe, name="subscribe"),
     path("issiusta/", views.sent, name="sent"),
     # ALTCHA challenges are minted at run time here, so no challenge is ever baked into a page.
-    path("captcha/", ChallengeView.as_view(), name="captcha"),
+    path("captcha/", views.CaptchaChallengeView.as_view(), name="captcha"),
+    # The CSRF token for the footer form of cached pages, fetched by form.js (never in page HTML).
+    path("zetonas/", views.csrf_token_view, name="csrf_token"),
     path("patvirtinti/<str:token>/", views.confirm_view, name="confirm"),
     path("atsisakyti/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("tvarkyti/<str:token>/", views.manage, name="manage"),

@@ -4,7 +4,9 @@ import json
 import logging
 import smtplib
 
-from django.http import HttpResponse
+from altcha_django.views import ChallengeView
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -13,6 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from bilateral.http import client_ip
+
+from . import ratelimit
 from .forms import SubscriptionForm
 from .links import email_tag
 from .models import FREQUENCY_CHOICES, Subscriber
@@ -25,8 +30,19 @@ log = logging.getLogger(__name__)
 
 
 def client_address(request):
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client says unless a trusted proxy sets it.
-    return request.META.get("REMOTE_ADDR", "")
+    # X-Forwarded-For counts only as far as TRUSTED_PROXY_COUNT of our own proxies wrote it.
+    return client_ip(request)
+
+
+class CaptchaChallengeView(ChallengeView):
+    """ALTCHA's challenge endpoint, limited per client (ratelimit "challenge", 30 a minute): each
+    challenge costs the server a key derivation, and a flood of them would cost every reader."""
+
+    def get(self, request, *args, **kwargs):
+        if not ratelimit.allow_client("challenge", request):
+            message = _("Too many captcha requests from your network. Please wait a minute and try again.")
+            return JsonResponse({"error": message}, status=429, headers={"Retry-After": "60"})
+        return super().get(request, *args, **kwargs)
 
 
 def render_form(request, form, status=200, notice=None):
@@ -223,6 +239,15 @@ def erase_view(request, token, subscriber):
         erase(subscriber)
         return token_page(request, "subscriptions/erased.html")
     return token_page(request, "subscriptions/erase.html", {"subscriber": subscriber, "token": token})
+
+
+@never_cache
+@require_GET
+def csrf_token_view(request):
+    """The CSRF token (and its cookie) for the footer form, which cached pages carry without one."""
+    response = JsonResponse({"csrfToken": get_token(request)})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def csrf_failure(request, reason=""):

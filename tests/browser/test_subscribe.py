@@ -9,7 +9,7 @@ import pytest
 from bilateral.subscriptions.models import Subscription
 from tests.subscriptions.helpers import confirm_path
 
-from .conftest import SECTION_PATH
+from .conftest import SECTION_PATH, inject_axe
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ ACTIVE_JS = """() => {
 
 
 def axe_violations(page, axe_js):
-    page.add_script_tag(path=str(axe_js))
+    inject_axe(page, axe_js)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert results["passes"], "axe-core did not run"
     return [
@@ -118,6 +118,9 @@ def test_a_reader_subscribes_and_confirms_by_keyboard(page, site_url, reader_mai
 def test_errors_are_summarised_and_focused_and_axe_finds_nothing(page, site_url, reader_mailbox, axe_js):
     page.goto(site_url + SECTION_PATH)
     page.locator("#subscription-email").fill("ne adresas")
+    # Focusing the form fetched its CSRF token (cached pages carry none); form.submit() below skips
+    # form.js's own wait for it.
+    page.wait_for_selector(".subscription__form input[name=csrfmiddlewaretoken]", state="attached")
     # Sent as it is (form.submit() skips the widget's own check): the server finds three problems.
     with page.expect_navigation():
         page.evaluate("() => document.querySelector('.subscription__form').submit()")

@@ -95,7 +95,9 @@ def test_canonical_and_open_graph(client, seeded, site_url, url, title, og_type)
 @pytest.mark.django_db
 def test_og_description_comes_from_the_search_description(client, seeded, site_url):
     assert og(head_of(client, SECTION_URL), "description") == []
-    SectionPage.objects.filter(pk=seeded.pk).update(search_description="Lietuvos ir Baltarusijos santykiai.")
+    # Published as editors do: a bare UPDATE would not reach the app's cached copy of the page.
+    seeded.search_description = "Lietuvos ir Baltarusijos santykiai."
+    seeded.save_revision().publish()
     assert og(head_of(client, SECTION_URL), "description") == ["Lietuvos ir Baltarusijos santykiai."]
 
 

@@ -28,7 +28,7 @@ def captcha(client):
     """A fresh, valid answer: the challenge comes from our endpoint, like the browser's."""
     response = client.get(CAPTCHA_URL)
     assert response.status_code == 200
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     return solve(response.json())
 
 

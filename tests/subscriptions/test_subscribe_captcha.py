@@ -70,7 +70,7 @@ def test_a_bad_captcha_is_refused_and_the_form_is_kept(client, seeded, mailbox, 
 def test_the_challenge_endpoint(client):
     response = client.get(CAPTCHA_URL)
     assert response.status_code == 200
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     challenge = response.json()
     parameters = challenge["parameters"]
     assert parameters["algorithm"] == "PBKDF2/SHA-256" and parameters["keyPrefix"] == "00"

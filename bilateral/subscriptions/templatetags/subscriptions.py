@@ -1,6 +1,7 @@
 """{% subscription_form %}: the footer's subscription form for the page being shown."""
 
 from django import template
+from django.urls import reverse
 
 from ..forms import SubscriptionForm
 from ..targets import target_for
@@ -14,5 +15,7 @@ def subscription_form(context):
         "form": SubscriptionForm(target=target_for(context.get("page"))),
         "heading": "h2",
         "request": context.get("request"),
-        "csrf_token": context.get("csrf_token"),
+        # No CSRF token in the page's HTML (it is cached and shared, and the token would set a
+        # cookie): form.js fetches one from this address when the reader starts using the form.
+        "csrf_token_url": reverse("subscriptions:csrf_token"),
     }

@@ -1,0 +1,119 @@
+"""Whole rendered responses of public pages for anonymous readers, kept in the shared cache.
+
+A warm page is then one cache read, before sessions, CSRF, URL routing or the database are touched.
+The key names the address, its language and the code version; the stored value names the content
+generation it was rendered in, which every publication changes (content_generation.py): one
+publication invalidates every page at once, so a page never shows another page's old title in its
+navigation.
+
+What is kept is exactly what the cache policy (http_cache.py) made public for the proxy: a page,
+feed, sitemap or robots.txt answered 200 with no cookie. What is looked up is narrower still: GET
+and HEAD without a session cookie or credentials (a signed-in editor always gets a fresh page, with
+the Wagtail user bar), no preview, and no query string other than known trackers'.
+
+Responses carry `X-App-Cache: hit` or `miss` (tests and operators see what happened).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from .code_version import code_version
+from .content_generation import KEY as GENERATION_KEY
+from .content_generation import current_generation
+from .http_cache import NOT_PAGES, PUBLIC, is_private_path, language_of
+
+TIMEOUT = 60 * 60  # a safety net only: a publication makes every stored response unreachable at once
+HEADER = "X-App-Cache"
+# Query parameters that never change a page (campaign trackers); any other one means no caching.
+SAFE_QUERY_PARAMETERS = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
+# Search answers depend on their query and on the search index, not only on published pages.
+SEARCH_PATH_PART = "paieska/"
+
+
+def is_cacheable_request(request):
+    path = request.path_info
+    return (
+        request.method in ("GET", "HEAD")
+        and not getattr(request, "is_dummy", False)  # Wagtail's preview request runs the middleware too
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not is_private_path(path)
+        and not path.startswith(NOT_PAGES)
+        and SEARCH_PATH_PART not in path
+        and set(request.GET) <= SAFE_QUERY_PARAMETERS
+    )
+
+
+def response_cache_key(request):
+    """The key of this request's response, or None when it must not come from the cache. The
+    generation is not in the key but in the stored value: a hit then costs one cache round trip
+    (generation and response read together), and a new generation's first render replaces the entry."""
+    if not is_cacheable_request(request):
+        return None
+    # SITE_URL too: feeds, the sitemap and robots.txt write absolute addresses with it.
+    address = f"{settings.SITE_URL} {request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"bilateral:response:{code_version()}:{language_of(request)}:{digest}"
+
+
+def lookup(request, key):
+    """The stored response of the current generation, or None. Also records the generation on the
+    request, read before anything is rendered (see http_cache.request_generation)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or current_generation()
+    request.content_generation = generation
+    stored = found.get(key)
+    if generation is None or stored is None or stored.get("generation") != generation:
+        return None
+    return stored
+
+
+def is_storable(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Cache-Control") == PUBLIC
+    )
+
+
+def frozen(response, generation):
+    return {
+        "generation": generation,
+        "status": response.status_code,
+        "headers": list(response.items()),
+        "content": response.content,
+    }
+
+
+def thawed(stored):
+    response = HttpResponse(stored["content"], status=stored["status"])
+    for header, value in stored["headers"]:
+        response[header] = value
+    response[HEADER] = "hit"
+    return response
+
+
+class ResponseCacheMiddleware:
+    """Listed right after SecurityMiddleware (and the ConditionalGetMiddleware of http_cache.py, which
+    turns a hit into a 304 when the reader already has it), before everything that costs time."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = response_cache_key(request)
+        if key is None:
+            return self.get_response(request)
+        stored = lookup(request, key)
+        if stored is not None:
+            return thawed(stored)
+        response = self.get_response(request)
+        generation = request.content_generation
+        if generation is not None and is_storable(response):
+            cache.set(key, frozen(response, generation), TIMEOUT)
+            response[HEADER] = "miss"
+        return response

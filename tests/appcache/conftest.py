@@ -1,0 +1,14 @@
+"""Fixtures of the app-level caching tests: a clean shared cache for each test.
+
+With REDIS_URL set the default cache is Redis (run these tests with a database number of their own,
+e.g. redis://127.0.0.1:6379/5); otherwise it is the database cache of the test database."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def clean_cache(db):
+    cache.clear()
+    yield
+    cache.clear()
