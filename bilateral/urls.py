@@ -26,3 +26,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database error raised outside a view (e.g. in a middleware) is answered 503 too, not 500.
+handler500 = "bilateral.operations.outage.server_error"

@@ -1,14 +1,19 @@
 """The subscription form: email, what to follow, how often, consent, and the ALTCHA captcha."""
 
+import logging
+
 from altcha_django.forms import AltchaField, AltchaMixin
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from redis.exceptions import RedisError
 
 from .consent import CONSENT_TEXT
 from .models import FREQUENCY_CHOICES, IMMEDIATE
 from .targets import Target
+
+log = logging.getLogger(__name__)
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a forward path
 
@@ -21,7 +26,21 @@ CAPTCHA_MESSAGES = {
     "replayed": _("This captcha answer has already been used. Tick “I am not a robot” again."),
     "unverified": _("The captcha could not be verified. Tick “I am not a robot” again."),
     "misconfigured": _("The captcha could not be verified. Tick “I am not a robot” again."),
+    "unavailable": _("The captcha cannot be checked just now. Please try again in a few minutes."),
 }
+
+
+class ReplayCheckedAltchaField(AltchaField):
+    """An answer is accepted only once it is recorded as used in the shared cache (the strict
+    "captcha" alias). With that cache away it cannot be recorded, so it is refused, with words that
+    say to come back, rather than accepted where it could be replayed."""
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except RedisError as error:
+            log.warning("Captcha replay store unavailable: %s", error)
+            raise ValidationError(self.error_messages["unavailable"], code="unavailable") from error
 
 
 class SingleLineEmailField(forms.EmailField):
@@ -71,7 +90,7 @@ class SubscriptionForm(AltchaMixin, forms.Form):
     )
     # The page the form was shown on; only read through target_from_id, which ignores a bad value.
     page = forms.CharField(required=False, widget=forms.HiddenInput)
-    captcha = AltchaField(
+    captcha = ReplayCheckedAltchaField(
         label=_("Captcha"),
         challenge_url=reverse_lazy("subscriptions:captcha"),
         # A reader who presses "Subscribe" without ticking the box gets the work done then.

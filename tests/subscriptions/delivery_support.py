@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
@@ -160,6 +161,10 @@ class WorkerDatabase:
     copied to a file for the workers (push) and copied back for the assertions (pull)."""
 
     def __init__(self, tmp_path):
+        # The cache table outlives each test's flush: counters, spent captchas and stored pages of
+        # earlier tests must not reach the processes of this one.
+        for alias in caches:
+            caches[alias].clear()
         connection.ensure_connection()
         self.vendor = connection.vendor
         settings = connection.settings_dict
