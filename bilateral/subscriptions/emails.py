@@ -6,13 +6,18 @@ is about renders to None and is not sent.
 """
 
 import datetime
+import smtplib
 from collections import OrderedDict
+from dataclasses import dataclass
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,12 +28,75 @@ from .outbox_models import ALERT
 from .periods import next_period_start
 
 
+@dataclass
+class Outgoing:
+    """One email for the SMTP backend: a Django message, or (prepared alerts) envelope and bytes."""
+
+    message: object = None
+    from_email: str = ""
+    recipients: list = None
+    data: bytes = b""
+
+    def send(self, backend):
+        """Raises what the backend or smtplib raises (refused recipient, disconnected …)."""
+        if self.message is not None:
+            backend.send_messages([self.message])
+            return
+        if backend.connection is None:
+            raise smtplib.SMTPServerDisconnected("The SMTP connection is closed.")
+        backend.connection.sendmail(self.from_email, self.recipients, self.data)
+
+
+class PreparedAlert:
+    """An alert encoded once, with placeholders for what differs between its readers."""
+
+    TO = "reader.placeholder.to@placeholder.invalid"
+    MESSAGE_ID = "<message.placeholder.id@placeholder.invalid>"
+    MANAGE = "https://placeholder.invalid/manage-placeholder-url"
+    UNSUBSCRIBE = "https://placeholder.invalid/unsubscribe-placeholder-url"
+    # Each placeholder must come out of the MIME encoding byte for byte, as often as it went in.
+    EXPECTED = {TO: 1, MESSAGE_ID: 1, MANAGE: 2, UNSUBSCRIBE: 3}
+
+    def __init__(self, data, from_email):
+        self.data, self.from_email = data, from_email
+
+    @classmethod
+    def encode(cls, subject, text, html):
+        reader = SimpleNamespace(pk=0, email=cls.TO, created_at=None, language=translation.get_language())
+        message = Renderer.build(subject, text, html, cls.MESSAGE_ID, reader)
+        message.extra_headers["List-Unsubscribe"] = (
+            f"<{cls.UNSUBSCRIBE}>, <mailto:{links.unsubscribe_mailbox()}?subject=unsubscribe>"
+        )
+        data = message.message().as_bytes(linesep="\r\n")
+        found = {placeholder: data.count(placeholder.encode()) for placeholder in cls.EXPECTED}
+        if found != cls.EXPECTED:  # folded or encoded away: these alerts are built one by one
+            return None
+        return cls(data, sanitize_address(message.from_email, message.encoding or settings.DEFAULT_CHARSET))
+
+    @staticmethod
+    def fits(email, reader_links):
+        """An ASCII address goes into the To header as it is, and links that HTML escaping leaves
+        alone go into both parts as they are; anything else is left to Django's encoding."""
+        plain = all(escape(url) == url and url.isascii() for url in reader_links.values())
+        return plain and email.isascii() and not any(char in email for char in "\r\n<>,\"")
+
+    def fill(self, message_id, subscriber, reader_links):
+        data = (
+            self.data.replace(self.TO.encode(), subscriber.email.encode())
+            .replace(self.MESSAGE_ID.encode(), message_id.encode())
+            .replace(self.MANAGE.encode(), reader_links["manage_url"].encode())
+            .replace(self.UNSUBSCRIBE.encode(), reader_links["unsubscribe_url"].encode())
+        )
+        return Outgoing(from_email=self.from_email, recipients=[sanitize_address(subscriber.email, "utf-8")], data=data)
+
+
 class Renderer:
     """Builds the emails of one batch; page facts are looked up once per batch, not once per row."""
 
     def __init__(self, rows=()):
         self.pages = {}
         self.follows = {}
+        self.prepared = {}
         self.prefetch(rows)
 
     def prefetch(self, rows):
@@ -69,28 +137,37 @@ class Renderer:
         return self.pages[page.pk]
 
     def message(self, row, connection=None):
+        """The row's email as an EmailMultiAlternatives, or None when its reader no longer follows it."""
         subscriber = row.subscriber
         follows = self.following(row)
         with translation.override(subscriber.language or settings.LANGUAGE_CODE):
-            if row.kind == ALERT:
-                content = self.alert(row, follows)
-            else:
-                content = self.digest(row, follows)
+            content = self.alert(row, follows) if row.kind == ALERT else self.digest(row, follows)
             if content is None:
                 return None
             name, subject, context = content
-            context.update(
-                subject=subject,
-                language=translation.get_language(),
-                manage_url=links.manage_url(subscriber),
-                unsubscribe_url=links.unsubscribe_url(subscriber),
-                site_name=urlsplit(settings.SITE_URL).hostname or settings.SITE_URL,
-                site_url=settings.SITE_URL,
-            )
-            text = render_to_string(f"subscriptions/delivery/{name}.txt", context)
-            html = render_to_string(f"subscriptions/delivery/{name}.html", context)
+            context.update(self.reader_links(subscriber))
+            text, html = self.render(name, subject, context)
+        return self.build(subject, text, html, row.message_id, subscriber, connection)
+
+    def render(self, name, subject, context):
+        context.update(
+            subject=subject,
+            language=translation.get_language(),
+            site_name=urlsplit(settings.SITE_URL).hostname or settings.SITE_URL,
+            site_url=settings.SITE_URL,
+        )
+        text = render_to_string(f"subscriptions/delivery/{name}.txt", context)
+        html = render_to_string(f"subscriptions/delivery/{name}.html", context)
+        return text, html
+
+    @staticmethod
+    def reader_links(subscriber):
+        return {"manage_url": links.manage_url(subscriber), "unsubscribe_url": links.unsubscribe_url(subscriber)}
+
+    @staticmethod
+    def build(subject, text, html, message_id, subscriber, connection=None):
         headers = {
-            "Message-ID": row.message_id,
+            "Message-ID": message_id,
             "Auto-Submitted": "auto-generated",
             **links.list_unsubscribe_headers(subscriber),
         }
@@ -100,11 +177,55 @@ class Renderer:
         message.attach_alternative(html, "text/html")
         return message
 
+    def outgoing(self, row, backend):
+        """What to hand to SMTP for this row: an Outgoing (envelope and bytes), or None (not sent).
+
+        An alert says the same to every reader of a change except for the address, the Message-ID
+        and the reader's two links, so it is rendered and encoded once per change and language, with
+        placeholders, and each row only fills those in; digests (different for each reader) and
+        anything the placeholders cannot carry are built one by one."""
+        subscriber = row.subscriber
+        follows = self.following(row)
+        language = subscriber.language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            if row.kind != ALERT or getattr(backend, "connection", False) is False:
+                message = self.message(row, backend)
+                return None if message is None else Outgoing(message=message)
+            facts = self.page_facts_by_id(row.change)
+            if not any(covers(sub, row.change.page_id, facts["country_id"]) for sub in follows):
+                return None
+            prepared = self.prepared_alert(row.change, language)
+            reader_links = self.reader_links(subscriber)
+            if prepared is None or not prepared.fits(subscriber.email, reader_links):
+                return Outgoing(message=self.message(row, backend))
+            return prepared.fill(row.message_id, subscriber, reader_links)
+
+    def prepared_alert(self, change, language):
+        key = (change.pk, language)
+        if key not in self.prepared:
+            name, subject, context = self.alert_content(change, self.page_facts_by_id(change))
+            context.update(manage_url=PreparedAlert.MANAGE, unsubscribe_url=PreparedAlert.UNSUBSCRIBE)
+            text, html = self.render(name, subject, context)
+            self.prepared[key] = PreparedAlert.encode(subject, text, html)
+        return self.prepared[key]
+
+    def page_facts_by_id(self, change):
+        """The facts of a change's page; the page is read once per batch (rows carry only its id)."""
+        if change.page_id not in self.pages:
+            from bilateral.pages.models import SectionPage
+
+            self.page_facts(SectionPage.objects.get(pk=change.page_id))
+        return self.pages[change.page_id]
+
     def alert(self, row, follows):
         change = row.change
-        facts = self.page_facts(change.page)
+        facts = self.page_facts_by_id(change)
         if not any(covers(sub, change.page_id, facts["country_id"]) for sub in follows):
             return None
+        return self.alert_content(change, facts)
+
+    @staticmethod
+    def alert_content(change, facts):
         subject = _("Updated: %(page)s") % {"page": facts["full_title"]}
         return "alert", subject, {**facts, "note": change.note, "published_at": change.published_at}
 

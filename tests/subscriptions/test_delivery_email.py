@@ -104,3 +104,33 @@ def test_a_reader_who_unsubscribed_before_delivery_gets_nothing(seeded, smtp):
     assert (tally.sent, tally.cancelled) == (0, 1)
     assert OutboxMessage.objects.get(subscriber=reader).status == CANCELLED
     assert smtp.messages == []
+
+
+def test_readers_of_one_change_each_get_their_own_address_links_and_message_id(seeded, smtp):
+    # An alert is encoded once per change and language; each reader's parts must still be theirs alone.
+    readers = [
+        Subscriber.objects.create(email=f"skaitytojas{number}@example.com", confirmed_at=timezone.now(), language=language)
+        for number, language in enumerate(["lt", "lt", "en", "lt"])
+    ]
+    for reader in readers:
+        follow(reader, SITE)
+    change = MajorChange.objects.get(revision=publish_major(seeded, NOTE))
+    fan_out_change(change.pk)
+
+    assert deliver_due(batch_size=10).sent == 4
+
+    bodies = {}
+    for reader in readers:
+        [message] = smtp.to(reader.email)
+        row = OutboxMessage.objects.get(subscriber=reader)
+        assert message["To"] == reader.email
+        assert header(message, "Message-ID") == row.message_id
+        assert header(message, "List-Unsubscribe") == links.list_unsubscribe_headers(reader)["List-Unsubscribe"]
+        text, html = parts(message)
+        for other in readers:
+            for link in (links.manage_url(other), links.unsubscribe_url(other)):
+                assert (link in text) == (other == reader) and (f'href="{link}"' in html) == (other == reader)
+        own = (links.manage_url(reader), links.unsubscribe_url(reader))
+        bodies.setdefault(reader.language, set()).add(text.replace(own[0], "").replace(own[1], ""))
+    assert {language: len(texts) for language, texts in bodies.items()} == {"lt": 1, "en": 1}
+    assert "placeholder" not in "".join(text for texts in bodies.values() for text in texts)
