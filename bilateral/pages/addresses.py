@@ -12,9 +12,10 @@ def absolute(path):
     return settings.SITE_URL + path
 
 
-def page_path(page):
-    """The page's path with its language prefix ("/salys/…", "/en/…"), or None if it is not routable."""
-    parts = page.get_url_parts()
+def page_path(page, request=None):
+    """The page's path with its language prefix ("/salys/…", "/en/…"), or None if it is not routable.
+    With the request, Wagtail reads the sites' root paths once per request (not once per call)."""
+    parts = page.get_url_parts(request)
     return parts[2] if parts else None
 
 

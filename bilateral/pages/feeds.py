@@ -36,10 +36,12 @@ class FeedScope:
 
     page: Page
     kind: str
+    # The request being served, if any: addresses are then worked out with one look-up of the sites.
+    request: object = None
 
     @property
     def path(self):
-        return page_path(self.page) + FEED_NAME
+        return page_path(self.page, self.request) + FEED_NAME
 
     @property
     def url(self):
@@ -94,16 +96,36 @@ def scopes_for(page=None, request=None, language=None):
     if page is not None:
         page = page.specific
         if isinstance(page, SectionPage):
-            scopes.append(FeedScope(page, SECTION))
-        country_page = CountryPage.objects.ancestor_of(page, inclusive=True).live().first()
+            scopes.append(FeedScope(page, SECTION, request))
+        country_page = live_country_page(page)
         if country_page is not None:
-            scopes.append(FeedScope(country_page, COUNTRY))
-        home = HomePage.objects.ancestor_of(page, inclusive=True).live().first()
+            scopes.append(FeedScope(country_page, COUNTRY, request))
+        home = live_home_page(page)
     else:
         home = site_home(request, language)
     if home is not None:
-        scopes.append(FeedScope(home, SITE))
-    return [scope for scope in scopes if page_path(scope.page) is not None]
+        scopes.append(FeedScope(home, SITE, request))
+    return [scope for scope in scopes if page_path(scope.page, request) is not None]
+
+
+def live_home_page(page):
+    """The live home page above the page (or the page itself), from the ancestors the page's
+    breadcrumbs list too (pages/models.py AncestorsOnce)."""
+    if not hasattr(page, "ancestor_pages"):
+        return HomePage.objects.ancestor_of(page, inclusive=True).live().first()
+    for candidate in [*page.ancestor_pages, page]:
+        if candidate.live and candidate.specific_class is HomePage:
+            return candidate
+    return None
+
+
+def live_country_page(page):
+    """The live country page the page is in (or is). A section page already knows its country page
+    (the page view looked it up): asking it again saves a query on every render."""
+    if isinstance(page, SectionPage):
+        country_page = page.country_page
+        return country_page if country_page is not None and country_page.live else None
+    return CountryPage.objects.ancestor_of(page, inclusive=True).live().first()
 
 
 def resolve_scope(request, path):

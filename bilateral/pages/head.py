@@ -20,7 +20,7 @@ def page_of(context):
 
 def own_path(page, request):
     """The page's path; a sub-route of the page (its history) keeps the part after the page's path."""
-    path = page_path(page) if page is not None and page.pk else None
+    path = page_path(page, request) if page is not None and page.pk else None
     request_path = request.path if request is not None else "/"
     if path is None:
         return request_path, ""
@@ -30,12 +30,9 @@ def own_path(page, request):
 
 
 def language_versions(page, request, suffix):
-    if page is not None and page.pk and page_path(page) is not None:
-        return [
-            (code, absolute(page_path(version) + suffix))
-            for code, version in translations(page)
-            if page_path(version) is not None
-        ]
+    if page is not None and page.pk and page_path(page, request) is not None:
+        paths = [(code, page_path(version, request)) for code, version in translations(page)]
+        return [(code, absolute(path + suffix)) for code, path in paths if path is not None]
     path = request.path if request is not None else "/"
     current = get_language() or settings.LANGUAGE_CODE
     versions = [(code, absolute(translate_url(path, code))) for code, _name in settings.LANGUAGES]

@@ -2,11 +2,12 @@
 
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.search import index
 
 from bilateral.facts.blocks import SectionBodyBlock
@@ -21,7 +22,56 @@ CHANGE_KIND_CHOICES = [
 ]
 
 
-class HomePage(Page):
+def restriction_holder(page):
+    """The page whose view restrictions apply to it: an alias follows its source (as Wagtail does)."""
+    while page.alias_of_id:
+        page = page.alias_of
+    return page
+
+
+class AncestorsOnce:
+    """What a page render asks about the page's place in the tree, looked up once per page instance:
+    its ancestors (the breadcrumbs, the feed links and the view restrictions all need them) and its
+    view restrictions (read by Wagtail's serve hook and again by the cache policy,
+    http_cache.is_restricted). Derived querysets (.filter(), .order_by(), as the admin uses) still
+    query afresh."""
+
+    @cached_property
+    def ancestor_pages(self):
+        """The ancestors, root first (Page.get_ancestors() as a list)."""
+        return list(self.get_ancestors())
+
+    def get_view_restrictions(self):
+        """As Page.get_view_restrictions(), from ancestor_pages, and the same queryset each time."""
+        if "_view_restrictions" not in self.__dict__:
+            holders = {restriction_holder(page).pk for page in [self, *self.ancestor_pages]}
+            self.__dict__["_view_restrictions"] = PageViewRestriction.objects.filter(page_id__in=holders)
+        return self.__dict__["_view_restrictions"]
+
+
+class RouteToTypedChild:
+    """Routing one step down in one query: the child is fetched as its own type (the page type its
+    parent allows) with what its page needs joined in, where Wagtail fetches a generic page and then
+    its specific one. A child of another type (never created through the admin) is still found by
+    Wagtail's own routing."""
+
+    def typed_children(self):
+        raise NotImplementedError
+
+    def prepared_child(self, child):
+        return child
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        child = self.typed_children().filter(slug=path_components[0]).first()
+        if child is None:
+            return super().route(request, path_components)
+        child._cached_parent_obj = self  # as Wagtail does: get_parent() needs no query
+        return self.prepared_child(child).route(request, path_components[1:])
+
+
+class HomePage(AncestorsOnce, RouteToTypedChild, Page):
     """The portal's front page."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -34,6 +84,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def typed_children(self):
+        return CountryIndexPage.objects.child_of(self).select_related("locale")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["country_index"] = CountryIndexPage.objects.child_of(self).live().first()
@@ -41,7 +94,7 @@ class HomePage(Page):
         return context
 
 
-class CountryIndexPage(Page):
+class CountryIndexPage(AncestorsOnce, RouteToTypedChild, Page):
     """The list of partner countries."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -53,13 +106,16 @@ class CountryIndexPage(Page):
     class Meta:
         verbose_name = _("country list")
 
+    def typed_children(self):
+        return CountryPage.objects.child_of(self).select_related("locale", "country")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["countries"] = CountryPage.objects.child_of(self).live().order_by("title")
         return context
 
 
-class CountryPage(Page):
+class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
     """A partner country's section of the portal; its children are the section pages."""
 
     country = models.ForeignKey(
@@ -75,8 +131,16 @@ class CountryPage(Page):
     class Meta:
         verbose_name = _("country page")
 
+    def typed_children(self):
+        return SectionPage.objects.child_of(self).select_related("locale")
+
+    def prepared_child(self, child):
+        child.__dict__["country_page"] = self  # SectionPage.country_page, known here without a query
+        return child
+
     def sections(self):
-        return SectionPage.objects.child_of(self).live()
+        """The live sections, for the section navigation: their bodies are not needed there."""
+        return SectionPage.objects.child_of(self).live().defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -86,7 +150,7 @@ class CountryPage(Page):
         return context
 
 
-class SectionPage(RoutablePageMixin, Page):
+class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
     """A section of a country (politics, economy …): its body is typed fact blocks."""
 
     body = StreamField(SectionBodyBlock(), verbose_name=_("body"))
@@ -106,6 +170,9 @@ class SectionPage(RoutablePageMixin, Page):
         max_length=1000,
         help_text=_("Required for a major change: what changed, in a sentence readers will see."),
     )
+    # The body's fact blocks rendered to plain text once, when the page is saved (bilateral/search/
+    # signals.py), for the search index and the result snippets; None until then (then rendered on use).
+    search_body = models.TextField(null=True, blank=True, editable=False)
 
     base_form_class = SectionPageForm
     content_panels = [
@@ -139,15 +206,16 @@ class SectionPage(RoutablePageMixin, Page):
         page.last_major_change_at = self.last_major_change_at
         return page
 
-    @property
+    @cached_property
     def country_page(self):
+        """Asked by the page's context, its feed links and its subscription form: looked up once."""
         return CountryPage.objects.ancestor_of(self).first()
 
     def search_text(self):
         """The body's sentences and figures as readers see them, in the page's language."""
         from bilateral.search.text import rendered_body_text
 
-        return rendered_body_text(self)
+        return self.search_body if self.search_body is not None else rendered_body_text(self)
 
     def search_text_folded(self):
         from bilateral.search.folding import folded_words
@@ -178,6 +246,10 @@ class SectionPage(RoutablePageMixin, Page):
 
             return serve_as_of(self, request)
         return super().serve(request, *args, **kwargs)
+
+    def get_cached_paths(self):
+        """The addresses a publication changes, for the caching proxy's purge (pages/cache_purge.py)."""
+        return ["/", "istorija/", "istorija/palyginti/", "atnaujinimai.atom"]
 
     @path("istorija/", name="history")
     def history_view(self, request):

@@ -15,12 +15,34 @@ def fold_char(char):
     return "".join(part for part in decomposed if not unicodedata.combining(part)).casefold()
 
 
+def one_to_one_table(text):
+    """A str.translate table folding `text`, if every character of it folds to exactly one
+    character (Lithuanian and most Latin text does); else None."""
+    table = {}
+    for char in set(text):
+        folded = fold_char(char)
+        if len(folded) != 1:
+            return None
+        if folded != char:
+            table[ord(char)] = folded
+    return table
+
+
 def fold(text):
+    table = one_to_one_table(text)
+    if table is not None:
+        return text.translate(table)
     return "".join(fold_char(char) for char in text)
 
 
 def fold_with_origins(text):
-    """The folded text and, for each of its characters, the index of the character it came from."""
+    """The folded text and, for each of its characters, the index of the character it came from.
+
+    Character by character only when some character folds to none or several ('ß', a lone
+    combining mark); otherwise one translate() of the whole text, each character its own origin."""
+    table = one_to_one_table(text)
+    if table is not None:
+        return text.translate(table), range(len(text))
     chars, origins = [], []
     for index, char in enumerate(text):
         for folded in fold_char(char):

@@ -20,10 +20,20 @@ def countries_by_code(codes):
     return {country.iso_code: country for country in Country.objects.filter(iso_code__in=set(codes))}
 
 
+class CountryChoiceBlock(blocks.ChoiceBlock):
+    """A country by its ISO code. The stored value is already the choice's key (a string), so reading
+    it does not look it up among the choices: ChoiceBlock would, and with choices from the database
+    that is a query per member group on every render. The form still offers and validates the
+    choices. Migrations see a plain ChoiceBlock (ChoiceBlock.deconstruct)."""
+
+    def to_python(self, value):
+        return value
+
+
 class MemberGroupBlock(blocks.StructBlock):
     """The member bodies of one country in a euroregion."""
 
-    country = blocks.ChoiceBlock(choices=country_choices, label=gettext_lazy("Country"))
+    country = CountryChoiceBlock(choices=country_choices, label=gettext_lazy("Country"))
     members = blocks.ListBlock(
         blocks.CharBlock(max_length=300, label=gettext_lazy("Member body")),
         label=gettext_lazy("Member bodies"),

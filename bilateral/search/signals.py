@@ -1,0 +1,21 @@
+"""A section page's text is rendered once, when the page is saved, not for every search result."""
+
+from django.db.models.signals import pre_save
+
+from .text import render_body_text
+
+
+def store_search_body(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before each save that writes the body (publishing saves the whole page): the rendered text
+    goes in the same row, so the search index (updated right after the save) and the snippets read
+    it instead of rendering the fact blocks again. Runs after Wagtail's own pre_save handler, which
+    gives a new page its locale (the language the text is rendered in)."""
+    if raw or (update_fields is not None and "body" not in update_fields):
+        return
+    instance.search_body = render_body_text(instance)
+
+
+def connect():
+    from bilateral.pages.models import SectionPage
+
+    pre_save.connect(store_search_body, sender=SectionPage, dispatch_uid="site_search.store_search_body")
