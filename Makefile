@@ -8,6 +8,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test install test-deps messages migrate seed worker lock check clean
+.PHONY: prod prod-deps prod-check
+.PHONY: backup restore
+.PHONY: bench
 
 $(VENV)/.installed: requirements.txt
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
@@ -42,11 +45,43 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # What the browser tests need beyond Python: Debian's Chromium and axe-core.
-test-deps: node_modules/.installed
+# prod-deps: tests/proxy runs varnishd; benchmarks use nginx and wrk.
+test-deps: node_modules/.installed prod-deps
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	@command -v redis-server >/dev/null && command -v pg_dump >/dev/null || \
+	(apt-get update -qq && apt-get install -y -qq redis-server postgresql-client)
 
 test: install test-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Production stack on this machine (deploy/prod.py): Varnish on $(PROXY_PORT) in front of gunicorn,
+# task workers and the scheduler, on PostgreSQL and Redis; Ctrl-C stops all. README: "Production".
+PROXY_PORT ?= 8080
+prod-deps:
+	@command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v wrk >/dev/null || \
+	(apt-get update -qq && apt-get install -y -qq varnish nginx wrk)
+
+prod: install prod-deps
+	$(BIN)/python deploy/prod.py
+
+# Benchmarks (bench/run.py): recreates the scratch database bilateral_bench, generate_demo --pages 2000
+# --subscribers 100000, runs bench/{proxy,gunicorn,fanout,search,captcha}.py, writes bench/RESULTS.md.
+bench: install prod-deps
+	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# With `make prod` running: caching, passing and static headers as seen through the proxy.
+prod-check: install
+	$(BIN)/python deploy/prod_check.py http://127.0.0.1:$(PROXY_PORT)
+
+# A backup directory under BACKUP_DIR (default var/backups): pg_dump -Fc or SQLite copy, plus media.
+# `make restore BACKUP=var/backups/<stamp>` loads one into an empty database (FORCE=1: a non-empty one).
+backup: install
+	$(MANAGE) backup
+
+restore: install
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/<stamp> [FORCE=1]" >&2; exit 2)
+	$(MANAGE) restore $(if $(FORCE),--force) "$(BACKUP)"
 
 check: install
 	$(MANAGE) check

@@ -1,103 +1,64 @@
 #!/usr/bin/env python
-"""Benchmark of the subscriptions pipeline (not a test): fan-out of one change to N subscribers, then
-delivery by W `deliver_outbox` processes into an aiosmtpd sink, against a plain smtplib loop that
-sends the same number of pre-rendered messages over one connection.
+"""Benchmark of the subscriptions pipeline (not a test): one major change of the demo target page,
+fanned out to every demo subscriber, delivered by W `deliver_outbox` processes into an aiosmtpd sink,
+against a plain smtplib loop that builds and sends as many messages to the same sink over one
+connection.
 
-    .venv/bin/python bench/fanout.py                          # 100,000 subscribers, fresh SQLite file
-    .venv/bin/python bench/fanout.py --subscribers 20000 --workers 4 \\
-        --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench   # an EMPTY scratch database
+    .venv/bin/python manage.py generate_demo --pages 2000 --subscribers 100000   # on the scratch DB
+    .venv/bin/python bench/fanout.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench
 
-It prints wall times, rates, the fan-out's queries and its peak Python memory (tracemalloc), which
-should stay flat as N grows: subscribers are read in keyset batches, never all at once.
+The scratch database must hold generate_demo's data; this benchmark deletes its outbox rows first.
+It prints the fan-out's time, queries and peak Python memory, the delivery rate, each worker's
+resident memory when the first 10% had been delivered and at its peak (flat = no growth with N),
+and the ratio outbox rate / plain smtplib rate (target ≥ 0.5).
 """
 
 import argparse
 import os
-import resource
 import smtplib
-import socket
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 import tracemalloc
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BASE_DIR))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BASE_DIR, SinkProcess, database_url, result, rss_mb, setup_django  # noqa: E402
+
+TARGET = 0.5
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--subscribers", type=int, default=100_000)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--batch", type=int, default=200, help="deliver_outbox --batch")
-    parser.add_argument("--fanout-batch", type=int, default=1000)
-    parser.add_argument("--database-url", help="an empty scratch database (default: a new SQLite file)")
+    parser.add_argument("--database-url", help="the scratch database filled by generate_demo (default bilateral_bench)")
+    parser.add_argument("--workers", type=int, default=2, help="deliver_outbox processes (default 2)")
+    parser.add_argument("--batch", type=int, default=500, help="deliver_outbox --batch (default 500)")
+    parser.add_argument("--fanout-batch", type=int, default=5000)
+    parser.add_argument("--limit", type=int, default=0, help="deliver to the first N subscribers only (quick runs)")
     return parser.parse_args()
 
 
-class Sink:
-    """Counts what it accepts and throws it away (so the sink is not what we measure)."""
-
-    def __init__(self):
-        self.count = 0
-        self.bytes = 0
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.count += 1
-            self.bytes += len(envelope.original_content or b"")
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def setup_django(database_url, email_url):
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["EMAIL_URL"] = email_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bilateral.settings.test"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    from bilateral.pages.seed import load_seed
-
-    load_seed(report=lambda message: None)
-
-
-def create_subscribers(count):
-    from django.utils import timezone
-
-    from bilateral.subscriptions.models import IMMEDIATE, SITE, Subscriber, Subscription
-
-    now = timezone.now()
-    for start in range(0, count, 5000):
-        subscribers = Subscriber.objects.bulk_create(
-            [Subscriber(email=f"bench{i}@example.com", confirmed_at=now) for i in range(start, min(count, start + 5000))]
-        )
-        Subscription.objects.bulk_create(
-            [Subscription(subscriber=s, scope=SITE, frequency=IMMEDIATE, confirmed_at=now) for s in subscribers]
-        )
-
-
 def publish_change():
-    from bilateral.pages.models import MajorChange, SectionPage
+    """A major change of the page every demo reader follows (tasks are not run: bench settings)."""
+    from bilateral.pages.demo import target_page
+    from bilateral.pages.models import MajorChange
 
-    page = SectionPage.objects.get(slug="politinis-bendradarbiavimas")
-    page.change_kind, page.change_note = "major", "Lyginamasis bandymas"
+    page = target_page()
+    if page is None:
+        raise SystemExit("No demo data: run `manage.py generate_demo --pages 2000 --subscribers 100000` first.")
+    page.change_kind, page.change_note = "major", f"Lyginamasis bandymas {time.strftime('%Y-%m-%d %H:%M:%S')}"
     revision = page.save_revision()
-    revision.publish()  # nobody follows yet: the real fan-out task finds no one
+    revision.publish()
     return MajorChange.objects.get(revision=revision)
+
+
+def clear_outbox():
+    from bilateral.subscriptions.outbox_models import OutboxMessage
+
+    OutboxMessage.objects.all().delete()
 
 
 def measure_fan_out(change, batch_size):
@@ -116,72 +77,109 @@ def measure_fan_out(change, batch_size):
     return reached, elapsed, len(queries.captured_queries), peak
 
 
-def run_workers(database_url, email_url, workers, batch):
-    env = {**os.environ, "DATABASE_URL": database_url, "EMAIL_URL": email_url,
-           "DJANGO_SETTINGS_MODULE": "bilateral.settings.test"}
-    command = [sys.executable, "manage.py", "deliver_outbox", "-v0", "--drain", "--idle", "0.5", "--batch", str(batch)]
+def keep_only_first(limit, change):
+    """Quick runs: only the first `limit` rows stay pending."""
+    from bilateral.subscriptions.outbox_models import OutboxMessage
+
+    rows = OutboxMessage.objects.filter(change=change).order_by("pk")
+    last = rows.values_list("pk", flat=True)[limit - 1 : limit].first()
+    if last is not None:
+        rows.filter(pk__gt=last).delete()
+    return rows.count()
+
+
+def run_workers(url, sink, workers, batch, total):
+    """W deliver_outbox processes until the outbox is empty; samples each one's resident memory."""
+    env = {**os.environ, "DATABASE_URL": url, "EMAIL_URL": sink.url, "DJANGO_SETTINGS_MODULE": "bilateral.settings.bench"}
+    command = [sys.executable, "manage.py", "deliver_outbox", "-v0", "--drain", "--idle", "0.2", "--batch", str(batch)]
+    sink.reset()
     started = time.perf_counter()
     processes = [subprocess.Popen(command, cwd=BASE_DIR, env=env) for _ in range(workers)]
-    codes = [process.wait() for process in processes]
-    return time.perf_counter() - started, codes
+    peak = {process.pid: 0.0 for process in processes}
+    at_tenth = {}
+    while any(process.poll() is None for process in processes):
+        for process in processes:
+            rss = rss_mb(process.pid) if process.poll() is None else None
+            if rss:
+                peak[process.pid] = max(peak[process.pid], rss)
+        if not at_tenth and sink.count.value >= total / 10:
+            at_tenth = dict(peak)
+        time.sleep(0.1)
+    wall = time.perf_counter() - started
+    codes = [process.returncode for process in processes]
+    steady = (sink.last.value - sink.first.value) or wall
+    return wall, steady, codes, at_tenth, peak
 
 
-def sample_message_bytes(change):
-    """One of our alert emails, rendered as the workers render it, for the smtplib baseline."""
+def sample_parts(change):
+    """One of our alerts, rendered as the workers render it, for the baseline to build messages from."""
     from bilateral.subscriptions.emails import Renderer
     from bilateral.subscriptions.outbox_models import OutboxMessage
 
-    row = OutboxMessage.objects.filter(change=change).select_related("subscriber", "change__page").first()
-    return Renderer().message(row).message().as_bytes(linesep="\r\n")
+    row = OutboxMessage.objects.filter(change=change).select_related("subscriber", "change").first()
+    message = Renderer().message(row)
+    return message.subject, message.body, message.alternatives[0][0], message.from_email
 
 
-def plain_smtplib_loop(port, count, payload):
+def plain_smtplib_loop(sink, count, parts):
+    """Build each message with the standard library (headers, text and HTML parts) and send it."""
+    subject, text, html, sender = parts
+    sink.reset()
     started = time.perf_counter()
-    with smtplib.SMTP("127.0.0.1", port) as smtp:
+    with smtplib.SMTP("127.0.0.1", sink.port) as smtp:
         for index in range(count):
-            smtp.sendmail("noreply@localhost", [f"bench{index}@example.com"], payload)
+            message = EmailMessage()
+            message["Subject"], message["From"] = subject, sender
+            message["To"] = f"skaitytojas{index:07d}@demo.example.com"
+            message["Date"], message["Message-ID"] = formatdate(localtime=True), make_msgid(domain="localhost")
+            message.set_content(text)
+            message.add_alternative(html, subtype="html")
+            smtp.send_message(message)
     return time.perf_counter() - started
 
 
 def main():
     args = parse_args()
-    from aiosmtpd.controller import Controller
-
-    scratch = tempfile.mkdtemp(prefix="bilateral-bench-")
-    database_url = args.database_url or f"sqlite:///{scratch}/bench.sqlite3"
-    sink = Sink()
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    email_url = f"smtp://127.0.0.1:{port}"
+    url = database_url(args.database_url)
+    sink = SinkProcess()
     try:
-        setup_django(database_url, email_url)
+        setup_django(url, EMAIL_URL=sink.url)
+        clear_outbox()
         change = publish_change()
-        started = time.perf_counter()
-        create_subscribers(args.subscribers)
-        print(f"subscribers created: {args.subscribers:,} in {time.perf_counter() - started:.1f} s")
-
         reached, elapsed, queries, peak = measure_fan_out(change, args.fanout_batch)
-        print(f"fan-out: {reached:,} rows in {elapsed:.2f} s ({reached / elapsed:,.0f} rows/s), "
-              f"{queries} queries, peak Python memory {peak / 1e6:.1f} MB, "
-              f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-        payload = sample_message_bytes(change)
+        print(f"fan-out: {reached:,} rows in {elapsed:.2f} s ({reached / elapsed:,.0f} rows/s), {queries} queries, "
+              f"peak Python memory {peak / 1e6:.1f} MB")
+        total = keep_only_first(args.limit, change) if args.limit else reached
+        parts = sample_parts(change)
 
         from django.db import connections
 
-        connections.close_all()  # SQLite: let the workers have the file
-        wall, codes = run_workers(database_url, email_url, args.workers, args.batch)
-        delivered = sink.count
-        print(f"outbox delivery: {delivered:,} emails by {args.workers} deliver_outbox processes in {wall:.1f} s "
-              f"({delivered / wall:,.0f}/s, exit codes {codes}, process start-up included)")
+        connections.close_all()
+        wall, steady, codes, at_tenth, peak_rss = run_workers(url, sink, args.workers, args.batch, total)
+        delivered = sink.count.value
+        rate = delivered / wall
+        print(f"outbox delivery: {delivered:,} of {total:,} emails by {args.workers} deliver_outbox processes "
+              f"(--batch {args.batch}) in {wall:.1f} s = {rate:,.0f}/s (exit codes {codes}; start-up included; "
+              f"first to last message {delivered / steady:,.0f}/s)")
+        tenth = [round(value, 1) for value in at_tenth.values()]
+        peaks = [round(value, 1) for value in peak_rss.values()]
+        print(f"worker resident memory (MB): at {total // 10:,} sent {tenth}, peak over all {total:,} {peaks}")
 
-        before = sink.count
-        baseline = plain_smtplib_loop(port, args.subscribers, payload)
-        print(f"plain smtplib loop: {sink.count - before:,} pre-rendered emails over one connection in "
-              f"{baseline:.1f} s ({args.subscribers / baseline:,.0f}/s) — no rendering, no bookkeeping, no retries")
-        print(f"outbox / plain time: {wall / baseline:.1f}×")
+        baseline = plain_smtplib_loop(sink, total, parts)
+        base_rate = total / baseline
+        print(f"plain smtplib loop: {sink.count.value:,} messages built and sent over one connection in "
+              f"{baseline:.1f} s = {base_rate:,.0f}/s")
+        ratio = rate / base_rate
+        print(f"outbox / plain smtplib: {ratio:.2f}× (target ≥ {TARGET}×)")
+        result(
+            subscribers=reached, delivered=delivered, workers=args.workers, batch=args.batch,
+            fanout_seconds=round(elapsed, 2), fanout_queries=queries, fanout_peak_python_mb=round(peak / 1e6, 1),
+            outbox_rate=round(rate, 1), plain_rate=round(base_rate, 1), ratio=round(ratio, 3), target=TARGET,
+            worker_rss_mb_at_tenth=tenth, worker_rss_mb_peak=peaks, exit_codes=codes,
+            passed=ratio >= TARGET and delivered == total and codes == [0] * args.workers,
+        )
     finally:
-        controller.stop()
+        sink.stop()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,105 @@
+#!/usr/bin/env python
+"""Proxy benchmark (not a test): the cached seed page through the production stack (`deploy/prod.py`:
+Varnish in front of gunicorn) against nginx serving the same bytes as a static file
+(deploy/nginx/static-bench.conf), both measured with wrk on loopback in the same run (10 s, 2 threads,
+32 connections, the same request headers). Target: proxy ≥ 0.8 × nginx.
+
+The machine is small and shared (wrk, both servers and other work on the same cores), so one measurement
+of each says little: the two are measured in turns, back to back, --rounds times, and the ratio is the
+median of the rounds' ratios (each round's pair ran under the same conditions).
+
+    .venv/bin/python bench/proxy.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench
+"""
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (  # noqa: E402
+    BASE_DIR, BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, fetch, free_port, result, wait_for_port, wrk,
+)
+
+TARGET = 0.8
+
+
+def start_nginx(page_bytes):
+    """nginx with the project's static-bench config on a free port, the page as a static file."""
+    prefix = BENCH_VAR_DIR / "nginx"
+    static = prefix.parent / "static"  # the config serves <prefix>/../static/ under /static/
+    prefix.mkdir(parents=True, exist_ok=True)
+    static.mkdir(parents=True, exist_ok=True)
+    (static / "bench-seed-page.html").write_bytes(page_bytes)
+    port = free_port()
+    config = (BASE_DIR / "deploy" / "nginx" / "static-bench.conf").read_text()
+    config = re.sub(r"listen 127\.0\.0\.1:\d+;", f"listen 127.0.0.1:{port};", config)
+    (prefix / "nginx.conf").write_text(config)
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    process = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", f"{prefix}/"], cwd=prefix)
+    wait_for_port(port, process=process)
+    return process, f"http://127.0.0.1:{port}/static/bench-seed-page.html"
+
+
+def measure_round(number, static_url, page_url, args):
+    """nginx then the proxy, back to back, with the same wrk settings."""
+    runs = {}
+    for name, target in (("nginx", static_url), ("proxy", page_url)):
+        runs[name] = wrk(target, seconds=args.seconds, connections=args.connections)
+        print(f"round {number} {name}: {runs[name]['rps']:,.0f} req/s, p50 {runs[name]['latency'].get('50')}, "
+              f"p99 {runs[name]['latency'].get('99')}, non-2xx {runs[name]['non_2xx']} — {runs[name]['command']}",
+              flush=True)
+        time.sleep(1)
+    print(f"round {number}: proxy / nginx {runs['proxy']['rps'] / runs['nginx']['rps']:.2f}×", flush=True)
+    return runs
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=3, help="nginx/proxy alternations (default 3)")
+    args = parser.parse_args()
+    url = database_url(args.database_url)
+    if not (BASE_DIR / "deploy" / "prod.py").exists():
+        raise SystemExit("deploy/prod.py (the production stack) is not there yet.")
+    BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
+    stack = Stack(url)
+    nginx = None
+    try:
+        page_url = f"http://127.0.0.1:{stack.proxy_port}{SEED_PAGE}"
+        for _ in range(3):  # the first fills Varnish (and the app cache), the next are hits
+            status, headers, body = fetch(page_url)
+        print(f"proxy: {page_url} → {status}, X-Cache {headers.get('X-Cache')}, X-App-Cache "
+              f"{headers.get('X-App-Cache')}, {len(body):,} bytes")
+        nginx, static_url = start_nginx(body)
+        _status, _headers, static_body = fetch(static_url)
+        assert static_body == body, "nginx must serve exactly the proxy's bytes"
+        for target in (static_url, page_url):
+            wrk(target, seconds=2, connections=args.connections)  # warm-up
+        rounds = [measure_round(number, static_url, page_url, args) for number in range(1, args.rounds + 1)]
+        ratio = statistics.median(round_["proxy"]["rps"] / round_["nginx"]["rps"] for round_ in rounds)
+        proxy_rps = statistics.median(round_["proxy"]["rps"] for round_ in rounds)
+        nginx_rps = statistics.median(round_["nginx"]["rps"] for round_ in rounds)
+        non_2xx = sum(round_[name]["non_2xx"] for round_ in rounds for name in ("nginx", "proxy"))
+        print(f"medians of {len(rounds)} rounds: nginx {nginx_rps:,.0f} req/s, proxy {proxy_rps:,.0f} req/s")
+        print(f"proxy / nginx static: {ratio:.2f}× (median of the rounds' ratios; target ≥ {TARGET}×)")
+        result(bytes=len(body), proxy_rps=proxy_rps, nginx_rps=nginx_rps, ratio=round(ratio, 3), target=TARGET,
+               rounds=len(rounds), round_ratios=[round(r["proxy"]["rps"] / r["nginx"]["rps"], 3) for r in rounds],
+               proxy_non_2xx=non_2xx, command=rounds[0]["proxy"]["command"],
+               nginx_command=rounds[0]["nginx"]["command"], passed=ratio >= TARGET and non_2xx == 0)
+    finally:
+        if nginx is not None:
+            nginx.terminate()
+            nginx.wait(10)
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

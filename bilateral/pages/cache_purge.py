@@ -1,0 +1,208 @@
+"""Keeping the caching reverse proxy fresh: every address a change shows up at is dropped from it.
+
+The proxy (deploy/varnish/default.vcl) keeps public answers for long; this module makes that safe.
+Wagtail's frontend cache (wagtail.contrib.frontend_cache) purges a published or unpublished page's own
+addresses (SectionPage.get_cached_paths adds its history). Here, on the same events and on a move:
+
+- the parent's whole subtree is banned by address prefix: the parent itself, the page, its siblings
+  (whose section menu lists its title) and every sub-address with any query string (`?as_of=`,
+  `istorija/palyginti/?a=&b=`, the Atom feeds "…/atnaujinimai.atom");
+- the other ancestors (country list, home page) and their feeds are purged by exact address;
+- the language versions of the page (their language links), /sitemap.xml;
+- everything under /api/ and under the search addresses (/paieska/, /en/paieska/), by prefix.
+
+An edit of a Country (its names feed the generated sentences) bans its country pages' subtrees and
+purges the lists. Nothing happens unless WAGTAILFRONTENDCACHE is configured (FRONTEND_CACHE_URL).
+The requests to the proxy are sent by the task worker, after the change is committed.
+"""
+
+import copy
+import logging
+import re
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlunsplit
+from urllib.request import Request, urlopen
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+from wagtail import __version__ as wagtail_version
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.models import Page
+
+from .addresses import page_path
+
+logger = logging.getLogger("wagtail.frontendcache")
+
+# Answers that summarise pages, whatever their query string.
+DATA_PREFIXES = ["/api/"]
+SITEMAP_PATH = "/sitemap.xml"
+TIMEOUT = 10
+
+
+class BanRequest(Request):
+    def get_method(self):
+        return "BAN"
+
+
+class VarnishBackend(HTTPBackend):
+    """Wagtail's HTTP backend (PURGE of one address) plus BAN of every address matching a regular
+    expression, which Varnish evaluates against its stored addresses (header X-Ban-Regex)."""
+
+    def ban(self, regex):
+        request = BanRequest(
+            url=urlunsplit((self.cache_scheme, self.cache_netloc, "/", "", "")),
+            headers={"X-Ban-Regex": regex, "User-Agent": "Bilateral-frontendcache/" + wagtail_version},
+        )
+        try:
+            urlopen(request, timeout=TIMEOUT)  # noqa: S310 - the configured proxy's address
+        except HTTPError as error:
+            logger.error("Couldn't ban '%s' from the HTTP cache: %d %s", regex, error.code, error.reason)
+        except URLError as error:
+            logger.error("Couldn't ban '%s' from the HTTP cache: %s", regex, error.reason)
+
+
+@task()
+def ban_from_cache_task(regexes):
+    for backend in get_backends().values():
+        if hasattr(backend, "ban"):
+            for regex in regexes:
+                logger.info("Banning addresses matching %s", regex)
+                backend.ban(regex)
+
+
+def prefix_regex(path):
+    return "^" + re.escape(path)
+
+
+def purging_enabled():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+class CachePurge:
+    """The addresses one change touches: exact ones (purged) and prefixes (banned), sent on commit."""
+
+    def __init__(self):
+        self.batch = PurgeBatch()
+        self.prefixes = set()
+
+    def ban_prefix(self, path):
+        if path:
+            self.prefixes.add(path)
+
+    def purge_path(self, page, path):
+        """An address on the same site as `page` (the host is kept for Wagtail's per-host backends)."""
+        parts = page.get_url_parts()
+        if parts and path:
+            self.batch.add_url((parts[1] or "") + path)
+
+    def add_page_and_feed(self, page):
+        from .feeds import scope_for
+
+        page = page.specific_deferred
+        self.batch.add_page(page)
+        scope = scope_for(page)
+        if scope is not None and page_path(page) is not None:
+            self.purge_path(page, scope.path)
+
+    def add_surroundings(self, page, parent=None):
+        """What shows `page` (at its current place, or under `parent`): see the module's docstring."""
+        parent = parent if parent is not None else page.get_parent()
+        parent_path = page_path(parent.specific_deferred) if parent is not None and not parent.is_root() else None
+        self.ban_prefix(parent_path or page_path(page))
+        for ancestor in Page.objects.ancestor_of(parent or page, inclusive=True).exclude(depth=1):
+            self.add_page_and_feed(ancestor)
+        for translation_page in page.get_translations(inclusive=False):
+            self.batch.add_page(translation_page.specific_deferred)
+        self.add_listings(page)
+
+    def add_listings(self, page):
+        self.purge_path(page, SITEMAP_PATH)
+        for prefix in DATA_PREFIXES + search_prefixes():
+            self.ban_prefix(prefix)
+
+    def send(self):
+        urls, regexes = sorted(self.batch.urls), sorted(prefix_regex(prefix) for prefix in self.prefixes)
+
+        def enqueue():
+            if urls:
+                PurgeBatch(urls).purge()
+            if regexes:
+                ban_from_cache_task.enqueue(regexes)
+
+        transaction.on_commit(enqueue)
+
+
+def search_prefixes():
+    prefixes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes.append(reverse("site_search:search"))
+    return prefixes
+
+
+def purge_around_page(sender, instance, **kwargs):
+    """page_published, page_unpublished: the page's surroundings (Wagtail purges the page itself)."""
+    if not purging_enabled():
+        return
+    purge = CachePurge()
+    purge.add_surroundings(instance)
+    purge.send()
+
+
+def purge_after_move(sender, instance, parent_page_before, parent_page_after, url_path_before, **kwargs):
+    """post_page_move: the page's old addresses (its subtree), and both places' surroundings."""
+    if not purging_enabled():
+        return
+    purge = CachePurge()
+    purge.ban_prefix(old_page_path(instance, url_path_before))
+    purge.ban_prefix(page_path(instance))
+    purge.add_surroundings(instance, parent=parent_page_before)
+    purge.add_surroundings(instance, parent=parent_page_after)
+    purge.send()
+
+
+def purge_after_slug_change(sender, instance_before, instance, **kwargs):
+    """page_slug_changed: the old addresses of the page and its subtree (the new ones are purged on
+    publishing)."""
+    if not purging_enabled():
+        return
+    purge = CachePurge()
+    purge.ban_prefix(page_path(instance_before))
+    purge.send()
+
+
+def purge_country_pages(sender, instance, created=False, raw=False, **kwargs):
+    """A Country's names appear in every sentence of its pages: their subtrees and the lists."""
+    if raw or created or not purging_enabled():
+        return
+    from .models import CountryPage
+
+    purge = CachePurge()
+    for country_page in CountryPage.objects.filter(country=instance):
+        purge.add_surroundings(country_page)
+        purge.ban_prefix(page_path(country_page))
+    purge.send()
+
+
+def old_page_path(page, url_path_before):
+    """The address the page had before its url_path changed."""
+    before = copy.copy(page)
+    before.url_path = url_path_before
+    return page_path(before)
+
+
+def connect():
+    from django.db.models.signals import post_save
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    from bilateral.facts.models import Country
+
+    page_published.connect(purge_around_page, dispatch_uid="pages.cache_purge.published")
+    page_unpublished.connect(purge_around_page, dispatch_uid="pages.cache_purge.unpublished")
+    post_page_move.connect(purge_after_move, dispatch_uid="pages.cache_purge.moved")
+    page_slug_changed.connect(purge_after_slug_change, dispatch_uid="pages.cache_purge.slug")
+    post_save.connect(purge_country_pages, sender=Country, dispatch_uid="pages.cache_purge.country")

@@ -1,0 +1,215 @@
+"""Varnish in front of gunicorn (production settings): what is cached, what never is, and how
+publishing, unpublishing, moving and editing a country purge it (bilateral/pages/cache_purge.py)."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from bilateral.facts.models import Country
+from bilateral.pages.cache_purge import VarnishBackend
+from bilateral.pages.models import CountryIndexPage, CountryPage, SectionPage
+from tests.subscriptions.delivery_support import publish_major
+
+from .conftest import VCL
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+SECTION = "/salys/baltarusija/politinis-bendradarbiavimas/"
+COUNTRY = "/salys/baltarusija/"
+HOME = "/"
+SITE_FEED = "/atnaujinimai.atom"
+SECTION_FEED = SECTION + "atnaujinimai.atom"
+API_PAGES = "/api/pages"
+API_PAGES_LT = "/api/pages?language=lt"
+
+
+def warm(stack, *paths):
+    """Each address fetched until the proxy answers it from its cache."""
+    for path in paths:
+        stack.get(path)
+        answer = stack.get(path)
+        assert answer.status == 200, (path, answer.status)
+        assert answer.cache == "HIT", (path, answer.cache, dict(answer.headers))
+
+
+def test_the_vcl_compiles():
+    result = subprocess.run(
+        [shutil.which("varnishd") or "/usr/sbin/varnishd", "-C", "-f", str(VCL)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    # The purge ACL is compiled in (the C code names it).
+    assert "purgers" in result.stdout + result.stderr
+
+
+def test_second_request_of_the_seed_page_is_a_hit(stack):
+    first = stack.get(SECTION)
+    second = stack.get(SECTION)
+    assert first.status == second.status == 200
+    assert first.cache == "MISS"
+    assert second.cache == "HIT"
+    assert "Politinis bendradarbiavimas" in second.text
+    assert second.text == first.text
+
+
+def test_publishing_purges_the_page_its_country_home_feeds_and_api(stack):
+    cached = [SECTION, SECTION + "istorija/", COUNTRY, HOME, SITE_FEED, SECTION_FEED, API_PAGES, API_PAGES_LT]
+    warm(stack, *cached, "/robots.txt")
+
+    publish_major(
+        SectionPage.objects.get(url_path__endswith="/politinis-bendradarbiavimas/", locale__language_code="lt"),
+        "Pridėta nauja vizitų chronologija.",
+        title="Politinis bendradarbiavimas ir dialogas",
+    )
+    stack.sync()
+
+    for path in cached:
+        fresh = stack.get(path)
+        assert fresh.status == 200, path
+        assert fresh.cache == "MISS", path
+        assert stack.get(path).cache == "HIT", path
+    for path in (SECTION, COUNTRY, API_PAGES):
+        assert "Politinis bendradarbiavimas ir dialogas" in stack.get(path).text, path
+    for path in (SITE_FEED, SECTION_FEED):
+        assert "Pridėta nauja vizitų chronologija." in stack.get(path).text, path
+    # What the publication does not touch stays cached.
+    assert stack.get("/robots.txt").cache == "HIT"
+
+
+def test_unpublishing_gives_404_through_the_proxy(stack):
+    warm(stack, SECTION, COUNTRY)
+
+    SectionPage.objects.get(url_path__endswith="/politinis-bendradarbiavimas/", locale__language_code="lt").unpublish()
+    stack.sync()
+
+    gone = stack.get(SECTION)
+    assert gone.status == 404
+    assert gone.cache == "MISS"
+    country = stack.get(COUNTRY)
+    assert country.cache == "MISS"
+    assert SECTION not in country.text
+
+
+def test_moving_a_page_purges_its_old_address(stack):
+    index = CountryIndexPage.objects.get(locale__language_code="lt")
+    latvia = index.add_child(instance=CountryPage(title="Latvija", slug="latvija", country=Country.objects.get(iso_code="LV")))
+    latvia.save_revision().publish()
+    stack.sync()
+    warm(stack, SECTION)
+
+    section = SectionPage.objects.get(url_path__endswith="/politinis-bendradarbiavimas/", locale__language_code="lt")
+    section.move(latvia, pos="last-child")
+    stack.sync()
+
+    old = stack.get(SECTION)
+    assert old.cache != "HIT"
+    assert old.status in (301, 302, 404)
+    moved = stack.get("/salys/latvija/politinis-bendradarbiavimas/")
+    assert moved.status == 200
+    assert moved.cache == "MISS"
+    assert "Latvija" in moved.text
+
+
+def test_editing_a_country_purges_its_pages(stack):
+    warm(stack, SECTION, COUNTRY, API_PAGES)
+    country = Country.objects.get(iso_code="BY")
+    assert country.name_genitive in stack.get(SECTION).text
+
+    country.name_genitive = "Baltarusijos Respublikos šalies"
+    country.save()
+    stack.sync()
+
+    fresh = stack.get(SECTION)
+    assert fresh.cache == "MISS"
+    assert "Baltarusijos Respublikos šalies" in fresh.text
+    assert stack.get(COUNTRY).cache == "MISS"
+    assert stack.get(API_PAGES).cache == "MISS"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/prenumerata/", "/en/prenumerata/", "/prenumerata/captcha/", "/prenumerata/tvarkyti/no-such-token/",
+     "/admin/login/", "/django-admin/login/"],
+)  # fmt: skip
+def test_subscription_and_admin_addresses_are_never_cached(stack, path):
+    answers = [stack.get(path) for _ in range(3)]
+    assert all(answer.cache == "PASS" for answer in answers), [answer.cache for answer in answers]
+    assert all(answer.status < 500 for answer in answers)
+
+
+def test_a_subscription_post_is_never_cached(stack):
+    answers = [stack.request("POST", "/prenumerata/", {"Content-Type": "application/x-www-form-urlencoded"}) for _ in range(2)]
+    assert [answer.cache for answer in answers] == ["PASS", "PASS"]
+
+
+def test_a_signed_in_editor_passes_and_other_cookies_are_ignored(stack):
+    warm(stack, SECTION)
+    assert stack.get(SECTION, Cookie="sessionid=abc123").cache == "PASS"
+    assert stack.get(SECTION, Cookie="csrftoken=x; _ga=GA1.1.2; sessionid=abc").cache == "PASS"
+    readers = stack.get(SECTION, Cookie="csrftoken=x; _ga=GA1.1.2")
+    assert readers.cache == "HIT"
+    assert "Set-Cookie" not in readers.headers
+
+
+def test_accept_language_does_not_split_the_cache(stack):
+    lithuanian = stack.get(SECTION, Accept_Language="lt")
+    english_browser = stack.get(SECTION, Accept_Language="en-GB,en;q=0.9")
+    assert english_browser.cache == "HIT"
+    assert english_browser.text == lithuanian.text
+    assert "Politinis bendradarbiavimas" in english_browser.text
+    english = stack.get("/en/countries/belarus/political-cooperation/", Accept_Language="lt")
+    assert english.status == 200
+    assert "Political cooperation" in english.text
+
+
+def test_purge_and_ban_from_the_app(stack):
+    warm(stack, SECTION, API_PAGES, API_PAGES_LT, "/api/countries")
+    backend = VarnishBackend({"LOCATION": stack.url})
+
+    backend.purge("http://localhost" + SECTION)
+    assert stack.get(SECTION).cache == "MISS"
+    assert stack.get(API_PAGES).cache == "HIT"
+
+    backend.ban("^/api/pages")
+    assert stack.get(API_PAGES).cache == "MISS"
+    assert stack.get(API_PAGES_LT).cache == "MISS"
+    assert stack.get("/api/countries").cache == "HIT"
+    assert stack.get(SECTION).cache == "HIT"
+
+
+def test_ban_by_prefix_escapes_the_address(stack):
+    warm(stack, API_PAGES_LT, "/api/pages?language=en", API_PAGES)
+    # A literal prefix: "?" is not a regular-expression quantifier here.
+    assert stack.request("BAN", API_PAGES_LT).status == 200
+    assert stack.get(API_PAGES_LT).cache == "MISS"
+    assert stack.get("/api/pages?language=en").cache == "HIT"
+    assert stack.get(API_PAGES).cache == "HIT"
+
+
+def test_purge_and_ban_from_outside_the_acl_are_refused(stack):
+    warm(stack, SECTION, API_PAGES)
+    # 127.0.0.2 is loopback too, but not in the VCL's `purgers` ACL.
+    assert stack.request("PURGE", SECTION, source="127.0.0.2").status == 405
+    assert stack.request("BAN", "/", {"X-Ban-Regex": "^/"}, source="127.0.0.2").status == 405
+    assert stack.request("BAN", "/api/", source="127.0.0.2").status == 405
+    assert stack.get(SECTION).cache == "HIT"
+    assert stack.get(API_PAGES).cache == "HIT"
+    assert stack.request("PURGE", SECTION).status == 200
+    assert stack.get(SECTION).cache == "MISS"
+
+
+def test_static_files_are_hashed_compressed_and_kept_for_a_year(stack):
+    home = stack.get(HOME)
+    stylesheet = re.search(r'/static/[\w/.-]+\.[0-9a-f]{12}\.css', home.text)
+    assert stylesheet, "the home page links a hashed stylesheet"
+    first = stack.get(stylesheet.group(), Accept_Encoding="gzip")
+    second = stack.get(stylesheet.group(), Accept_Encoding="gzip")
+    assert first.status == second.status == 200
+    assert second.headers["Content-Encoding"] == "gzip"
+    assert "max-age=315360000" in second.headers["Cache-Control"]
+    assert "immutable" in second.headers["Cache-Control"]
+    assert second.cache == "HIT"
+    plain = stack.get(stylesheet.group())
+    assert plain.status == 200
+    assert "Content-Encoding" not in plain.headers
