@@ -5,6 +5,7 @@ e.g. redis://127.0.0.1:6379/5); otherwise it is the database cache of the test d
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +13,12 @@ def clean_cache(db):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor_client(django_user_model, seeded):
+    """A client signed in as a superuser, beside the anonymous `client` of the same test."""
+    user = django_user_model.objects.create_superuser("editor-in-chief", "boss@example.com", "pw")
+    editor = Client()
+    editor.force_login(user)
+    return editor

@@ -2,7 +2,6 @@
 client that has the current copy, public caching for published content, private for the rest."""
 
 import pytest
-from django.test import Client
 from django.utils.http import http_date, parse_http_date
 
 from bilateral.pages.http_cache import PRIVATE, PUBLIC
@@ -11,14 +10,6 @@ from bilateral.pages.models import SectionPage
 from .helpers import COUNTRY, COUNTRY_INDEX, EN_SECTION, HOME, SECTION, publish_title
 
 PAGES = [HOME, COUNTRY_INDEX, COUNTRY, SECTION, EN_SECTION]
-
-
-@pytest.fixture
-def admin_client_logged_in(django_user_model, seeded):
-    user = django_user_model.objects.create_superuser("editor-in-chief", "boss@example.com", "pw")
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -102,23 +93,23 @@ def test_subscription_pages_are_private(client, seeded, path):
     assert response["Cache-Control"] == PRIVATE
 
 
-def test_the_admin_is_private(client, admin_client_logged_in, seeded):
+def test_the_admin_is_private(client, editor_client, seeded):
     assert client.get("/admin/")["Cache-Control"] == PRIVATE  # the redirect to the login page
-    assert admin_client_logged_in.get("/admin/")["Cache-Control"] == PRIVATE
-    assert admin_client_logged_in.get("/django-admin/")["Cache-Control"] == PRIVATE
+    assert editor_client.get("/admin/")["Cache-Control"] == PRIVATE
+    assert editor_client.get("/django-admin/")["Cache-Control"] == PRIVATE
 
 
-def test_a_draft_view_is_private(admin_client_logged_in, seeded):
+def test_a_draft_view_is_private(editor_client, seeded):
     seeded.title = "Juodraštis"
     seeded.save_revision()
-    response = admin_client_logged_in.get(f"/admin/pages/{seeded.pk}/view_draft/")
+    response = editor_client.get(f"/admin/pages/{seeded.pk}/view_draft/")
     assert response.status_code == 200
     assert "Juodraštis" in response.content.decode()
     assert response["Cache-Control"] == PRIVATE
 
 
-def test_a_signed_in_reader_gets_private_pages_that_vary_by_cookie(admin_client_logged_in):
-    response = admin_client_logged_in.get(SECTION)
+def test_a_signed_in_reader_gets_private_pages_that_vary_by_cookie(editor_client):
+    response = editor_client.get(SECTION)
     assert response["Cache-Control"] == PRIVATE
     assert "Cookie" in response["Vary"]
 

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 
 from bilateral.pages import content_generation
 from bilateral.pages.content_generation import current_generation
@@ -10,14 +9,6 @@ from bilateral.pages.models import CountryPage, SectionPage
 from bilateral.pages.response_cache import is_storable
 
 from .helpers import COUNTRY, COUNTRY_INDEX, EN_SECTION, HOME, SECTION, publish_title, rendered_templates
-
-
-@pytest.fixture
-def admin_user_client(django_user_model, seeded):
-    user = django_user_model.objects.create_superuser("editor-in-chief", "boss@example.com", "pw")
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("path", [HOME, COUNTRY_INDEX, COUNTRY, SECTION, EN_SECTION, "/atnaujinimai.atom", "/sitemap.xml"])
@@ -103,12 +94,12 @@ def test_saving_a_draft_changes_nothing_public(client, seeded):
     assert "Juodraštis" not in response.content.decode()
 
 
-def test_a_signed_in_editor_gets_a_fresh_private_page_with_the_user_bar(client, admin_user_client):
+def test_a_signed_in_editor_gets_a_fresh_private_page_with_the_user_bar(client, editor_client):
     anonymous = client.get(SECTION)
     assert anonymous["X-App-Cache"] == "miss"
     assert "wagtail-userbar" not in anonymous.content.decode()
     for _ in range(2):
-        response = admin_user_client.get(SECTION)
+        response = editor_client.get(SECTION)
         assert response.status_code == 200
         assert "X-App-Cache" not in response
         assert response["Cache-Control"] == "private, no-store"
