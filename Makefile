@@ -45,7 +45,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # What the browser tests need beyond Python: Debian's Chromium and axe-core.
-# prod-deps: tests/proxy runs varnishd; benchmarks use nginx and wrk.
+# prod-deps: tests/proxy runs nginx; benchmarks use nginx and wrk.
 test-deps: node_modules/.installed prod-deps
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	@command -v redis-server >/dev/null && command -v pg_dump >/dev/null || \
@@ -54,12 +54,13 @@ test-deps: node_modules/.installed prod-deps
 test: install test-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Production stack on this machine (deploy/prod.py): Varnish on $(PROXY_PORT) in front of gunicorn,
+# Production stack on this machine (deploy/prod.py): nginx on $(PROXY_PORT) in front of gunicorn,
 # task workers and the scheduler, on PostgreSQL and Redis; Ctrl-C stops all. README: "Production".
 PROXY_PORT ?= 8080
 prod-deps:
-	@command -v varnishd >/dev/null && command -v nginx >/dev/null && command -v wrk >/dev/null || \
-	(apt-get update -qq && apt-get install -y -qq varnish nginx wrk)
+	@command -v nginx >/dev/null && command -v wrk >/dev/null && \
+	test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so && test -f /usr/lib/nginx/modules/ngx_http_js_module.so || \
+	(apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-cache-purge libnginx-mod-http-js wrk)
 
 prod: install prod-deps
 	$(BIN)/python deploy/prod.py

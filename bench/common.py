@@ -6,7 +6,6 @@ import json
 import multiprocessing
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,8 @@ from urllib.parse import urlsplit
 BASE_DIR = Path(__file__).resolve().parent.parent
 if str(BASE_DIR) not in sys.path:
     sys.path.insert(0, str(BASE_DIR))
+
+from bilateral.operations.processes import free_port, wait_for_port  # noqa: E402, F401 - for the benchmarks
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bilateral_bench"
 PYTHON = sys.executable
@@ -42,25 +43,6 @@ def setup_django(url, settings="bilateral.settings.bench", **environment):
 def result(**numbers):
     """The last line a benchmark prints: what bench/run.py puts in bench/RESULTS.md."""
     print("RESULT " + json.dumps(numbers, default=str), flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port, timeout=60, process=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise SystemExit(f"The process for port {port} exited with status {process.returncode}.")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"Nothing listens on 127.0.0.1:{port} after {timeout} s.")
 
 
 def rss_mb(pid):
@@ -199,7 +181,7 @@ class Stack:
         self.log = open(BENCH_VAR_DIR / "stack.log", "w")
         self.process = subprocess.Popen([PYTHON, str(BASE_DIR / "deploy" / "prod.py")], cwd=BASE_DIR,
                                         env=self.environment, stdout=self.log, stderr=subprocess.STDOUT)
-        wait_for_port(self.proxy_port, timeout=300, process=self.process)
+        wait_for_port(self.proxy_port, [("deploy/prod.py", self.process)], timeout=300)
 
     def stop(self):
         if self.process.poll() is None:

@@ -45,7 +45,7 @@ def start_gunicorn(url, workers=None, no_cache=False, bare=False):
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=environment, check=True)
     process = subprocess.Popen([PYTHON, "-m", "gunicorn", "-c", str(BASE_DIR / "deploy" / "gunicorn.conf.py")],
                                cwd=BASE_DIR, env=environment)
-    wait_for_port(port, process=process)
+    wait_for_port(port, [("gunicorn", process)])
     return process, port
 
 

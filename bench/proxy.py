@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Proxy benchmark (not a test): the cached seed page through the production stack (`deploy/prod.py`:
-Varnish in front of gunicorn) against nginx serving the same bytes as a static file
+nginx's cache in front of gunicorn) against nginx serving the same bytes as a static file
 (deploy/nginx/static-bench.conf), both measured with wrk on loopback in the same run (10 s, 2 threads,
 32 connections, the same request headers). Target: proxy ≥ 0.8 × nginx.
 
@@ -42,7 +42,7 @@ def start_nginx(page_bytes):
     (prefix / "nginx.conf").write_text(config)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     process = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", f"{prefix}/"], cwd=prefix)
-    wait_for_port(port, process=process)
+    wait_for_port(port, [("nginx", process)])
     return process, f"http://127.0.0.1:{port}/static/bench-seed-page.html"
 
 
@@ -74,7 +74,7 @@ def main():
     nginx = None
     try:
         page_url = f"http://127.0.0.1:{stack.proxy_port}{SEED_PAGE}"
-        for _ in range(3):  # the first fills Varnish (and the app cache), the next are hits
+        for _ in range(3):  # the first fills the proxy (and the app cache), the next are hits
             status, headers, body = fetch(page_url)
         print(f"proxy: {page_url} → {status}, X-Cache {headers.get('X-Cache')}, X-App-Cache "
               f"{headers.get('X-App-Cache')}, {len(body):,} bytes")

@@ -113,7 +113,7 @@ def rows(results):
     table = []
     r = results.get("proxy")
     if r and "error" not in r:
-        table.append(("1. proxy: cached seed page through Varnish", f"{r['proxy_rps']:,.0f} req/s",
+        table.append(("1. proxy: cached seed page through nginx's cache", f"{r['proxy_rps']:,.0f} req/s",
                       f"nginx static file, same bytes: {r['nginx_rps']:,.0f} req/s", f"{r['ratio']:.2f}×", "≥ 0.8×", verdict(r)))
     r = results.get("gunicorn")
     if r and "error" not in r:

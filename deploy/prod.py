@@ -1,15 +1,16 @@
 """`make prod`: Bilateral's production stack on this machine, in the foreground. Ctrl-C stops all of it.
 
-    reader → Varnish 127.0.0.1:$PROXY_PORT (8080, deploy/varnish/default.vcl)
+    reader → nginx 127.0.0.1:$PROXY_PORT (8080, deploy/nginx/proxy.conf: a cache, purged by the app)
            → gunicorn 127.0.0.1:$APP_PORT (8001, deploy/gunicorn.conf.py; static files by WhiteNoise)
     $TASK_WORKERS (2) × `manage.py db_worker` (emails, cache purges), one `manage.py run_scheduler`
 
 First, once per start: the database is created if missing, then collectstatic, migrate,
 createcachetable, load_seed, ensure_admin. Settings: bilateral.settings.production. Environment
 (defaults in brackets): DATABASE_URL [postgres://postgres@127.0.0.1:5432/bilateral_prod], REDIS_URL
-[redis://127.0.0.1:6379/1], SECRET_KEY and ALTCHA_HMAC_SECRET [random, made once into var/], PROXY_PORT, APP_PORT,
-GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, VARNISH_MEMORY [256m]. The local stack speaks plain
-http, so SECURE_SSL_REDIRECT defaults to 0 here; behind a TLS terminator set it to 1.
+[redis://127.0.0.1:6379/1], SECRET_KEY and ALTCHA_HMAC_SECRET [random, made once into var/],
+PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, PROXY_CACHE_SIZE [1g, on disk
+under var/nginx/cache]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
+behind a TLS terminator set it to 1.
 
 Prints "Bilateral production stack ready: …" when the proxy answers. SIGINT or SIGTERM stops every
 child (each runs in its own process group, so its own children go too); so does any child's exit.
@@ -20,7 +21,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +28,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bilateral.operations.processes import (  # noqa: E402 - the project's root is on the path only now
+    StartError, port_is_free, start_in_own_group, stop_groups, wait_for_port,
+)
+
 DEPLOY_DIR = BASE_DIR / "deploy"
 STOP_TIMEOUT = 20
 START_TIMEOUT = 60
@@ -58,15 +64,15 @@ def main():
         signal.signal(signal_number, raise_stop)
     try:
         children.append(start("gunicorn", gunicorn_command(), environment))
-        wait_for_port(int(environment["APP_PORT"]), children)
+        wait_for_port(int(environment["APP_PORT"]), children, timeout=START_TIMEOUT)
         for number in range(int(environment["TASK_WORKERS"])):
             children.append(start(f"db_worker {number + 1}", manage_command(["db_worker"]), environment))
         children.append(start("run_scheduler", manage_command(["run_scheduler"]), environment))
-        children.append(start("varnishd", varnishd_command(environment, var_dir), environment))
-        wait_for_port(int(environment["PROXY_PORT"]), children)
+        children.append(start("nginx", nginx_command(environment, var_dir), environment))
+        wait_for_port(int(environment["PROXY_PORT"]), children, timeout=START_TIMEOUT)
         print(
             f"Bilateral production stack ready: http://127.0.0.1:{environment['PROXY_PORT']}/ "
-            f"(Varnish → gunicorn 127.0.0.1:{environment['APP_PORT']}, "
+            f"(nginx → gunicorn 127.0.0.1:{environment['APP_PORT']}, "
             f"{environment['TASK_WORKERS']} task workers, scheduler). Ctrl-C stops all.",
             flush=True,
         )
@@ -76,12 +82,20 @@ def main():
                     print(f"{name} exited with status {process.returncode}; stopping the stack.", flush=True)
                     return 1
             time.sleep(0.5)
+    except StartError as error:
+        print(error, file=sys.stderr, flush=True)
+        return 1
     except Stop:
         return 0
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        stop_all(children)
+        # The proxy first: no reader reaches a half-stopped app.
+        stop_groups([process for _name, process in reversed(children)], timeout=STOP_TIMEOUT)
+
+
+def start(name, command, environment):
+    return name, start_in_own_group(command, cwd=BASE_DIR, env=environment)
 
 
 def raise_stop(signal_number, frame):
@@ -103,7 +117,7 @@ def prepare_environment():
         "SITE_URL": f"http://127.0.0.1:{proxy_port}",
         # Publishing purges through the proxy (bilateral/pages/cache_purge.py).
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{proxy_port}",
-        # Varnish appends the reader's address to X-Forwarded-For (rate limits, login lockout).
+        # nginx appends the reader's address to X-Forwarded-For (rate limits, login lockout).
         "TRUSTED_PROXY_COUNT": "1",
         "SECURE_SSL_REDIRECT": "0",
         "PYTHONUNBUFFERED": "1",
@@ -161,86 +175,44 @@ def gunicorn_command():
     return [sys.executable, "-m", "gunicorn", "-c", str(DEPLOY_DIR / "gunicorn.conf.py")]
 
 
-def varnishd_command(environment, var_dir):
-    """Varnish in the foreground with the project's VCL, its backend port set to APP_PORT."""
-    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-    vcl = var_dir / "varnish.vcl"
-    vcl.write_text(vcl_for_app_port(environment["APP_PORT"]))
-    return [
-        varnishd,
-        "-F",
-        *jail_options(var_dir),
-        "-n", str(var_dir / "varnish"),
-        "-a", f"127.0.0.1:{environment['PROXY_PORT']}",
-        "-f", str(vcl),
-        "-s", f"malloc,{environment.get('VARNISH_MEMORY', '256m')}",
-    ]  # fmt: skip
+def nginx_command(environment, var_dir):
+    """nginx in the foreground with the project's configuration (a copy with the ports filled in)."""
+    prefix = var_dir / "nginx"
+    prefix.mkdir(parents=True, exist_ok=True)
+    config = prefix / "proxy.conf"
+    config.write_text(
+        nginx_config(
+            app_port=environment["APP_PORT"],
+            proxy_port=environment["PROXY_PORT"],
+            cache_dir=prefix / "cache",
+            cache_size=environment.get("PROXY_CACHE_SIZE", "1g"),
+            run_as_root=not reachable_by_others(prefix),
+        )
+    )
+    return [shutil.which("nginx") or "/usr/sbin/nginx", "-e", "stderr", "-p", f"{prefix}/", "-c", str(config)]
 
 
-def jail_options(var_dir):
-    """Started by root, varnishd drops to its own users, who must reach var/ (its working directory
-    and the VCL). A checkout inside a private directory (say /root) is out of their reach: there it
-    keeps root's rights (-j none) rather than fail to start."""
-    if os.geteuid() != 0 or all(directory.stat().st_mode & 0o001 for directory in [var_dir, *var_dir.parents]):
-        return []
-    print(f"varnishd runs without its jail: its users cannot reach {var_dir}.", flush=True)
-    return ["-j", "none"]
+def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=False,
+                 source=DEPLOY_DIR / "nginx" / "proxy.conf"):  # fmt: skip
+    values = {
+        "APP_PORT": str(int(app_port)),
+        "PROXY_PORT": str(int(proxy_port)),
+        "CACHE_DIR": str(cache_dir),
+        "CACHE_SIZE": cache_size,
+        "DEPLOY_DIR": str(DEPLOY_DIR),
+        "USER": "user root;" if run_as_root else "",
+    }
+    return re.sub(r"@([A-Z_]+)@", lambda match: values[match.group(1)], source.read_text())
 
 
-def vcl_for_app_port(app_port, source=DEPLOY_DIR / "varnish" / "default.vcl"):
-    text = source.read_text()
-    return re.sub(r'(\.port = ")\d+(";)', rf"\g<1>{int(app_port)}\g<2>", text, count=1)
-
-
-def start(name, command, environment):
-    process = subprocess.Popen(command, cwd=BASE_DIR, env=environment, start_new_session=True)
-    return name, process
-
-
-def port_is_free(port):
-    """Checked first: otherwise another program on the port would pass for our gunicorn or Varnish."""
-    with socket.socket() as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def wait_for_port(port, children):
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        for name, process in children:
-            if process.poll() is not None:
-                raise SystemExit(f"{name} exited with status {process.returncode} while starting.")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"Nothing listens on 127.0.0.1:{port} after {START_TIMEOUT} s.")
-
-
-def stop_all(children):
-    """SIGTERM to every child's process group (the proxy first), then SIGKILL what is left."""
-    for _name, process in reversed(children):
-        signal_group(process, signal.SIGTERM)
-    deadline = time.monotonic() + STOP_TIMEOUT
-    for _name, process in reversed(children):
-        try:
-            process.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            pass
-        signal_group(process, signal.SIGKILL)
-        process.wait()
-
-
-def signal_group(process, signal_number):
-    try:
-        os.killpg(process.pid, signal_number)
-    except ProcessLookupError:
-        pass
+def reachable_by_others(directory):
+    """Started by root, nginx's workers run as `nobody`, who must reach var/nginx (its cache and
+    temporary files). A checkout inside a private directory (say /root) is out of their reach: there
+    they keep root's rights rather than fail on every request."""
+    if os.geteuid() != 0 or all(path.stat().st_mode & 0o001 for path in [directory, *directory.parents]):
+        return True
+    print(f"nginx's workers run as root: other users cannot reach {directory}.", flush=True)
+    return False
 
 
 if __name__ == "__main__":

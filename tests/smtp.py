@@ -2,16 +2,11 @@
 
 import email
 import email.policy
-import socket
 import threading
 
 from aiosmtpd.controller import Controller
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from bilateral.operations.processes import free_port
 
 
 class Collector:

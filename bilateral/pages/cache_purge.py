@@ -1,27 +1,25 @@
 """Keeping the caching reverse proxy fresh: every address a change shows up at is dropped from it.
 
-The proxy (deploy/varnish/default.vcl) keeps public answers for long; this module makes that safe.
+The proxy (deploy/nginx/proxy.conf) keeps public answers for long; this module makes that safe.
 Wagtail's frontend cache (wagtail.contrib.frontend_cache) purges a published or unpublished page's own
 addresses (SectionPage.get_cached_paths adds its history). Here, on the same events and on a move:
 
-- the parent's whole subtree is banned by address prefix: the parent itself, the page, its siblings
+- the parent's whole subtree is purged by address prefix: the parent itself, the page, its siblings
   (whose section menu lists its title) and every sub-address with any query string (`?as_of=`,
   `istorija/palyginti/?a=&b=`, the Atom feeds "…/atnaujinimai.atom");
 - the other ancestors (country list, home page) and their feeds are purged by exact address;
 - the language versions of the page (their language links), /sitemap.xml;
 - everything under /api/ and under the search addresses (/paieska/, /en/paieska/), by prefix.
 
-An edit of a Country (its names feed the generated sentences) bans its country pages' subtrees and
+An edit of a Country (its names feed the generated sentences) purges its country pages' subtrees and
 purges the lists. Nothing happens unless WAGTAILFRONTENDCACHE is configured (FRONTEND_CACHE_URL).
 The requests to the proxy are sent by the task worker, after the change is committed.
 """
 
 import copy
+import http.client
 import logging
-import re
-from urllib.error import HTTPError, URLError
-from urllib.parse import urlunsplit
-from urllib.request import Request, urlopen
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -40,42 +38,67 @@ logger = logging.getLogger("wagtail.frontendcache")
 # Answers that summarise pages, whatever their query string.
 DATA_PREFIXES = ["/api/"]
 SITEMAP_PATH = "/sitemap.xml"
+KEYS_PATH = "/.proxy/cache-keys"
 TIMEOUT = 10
 
 
-class BanRequest(Request):
-    def get_method(self):
-        return "BAN"
+class NginxBackend(HTTPBackend):
+    """Wagtail's HTTP backend for the project's nginx (deploy/nginx/proxy.conf): PURGE of one address,
+    where 404 only means it was not cached; and purging by prefix: nginx lists the cached addresses
+    that start with it, each is purged."""
 
+    def purge(self, url):
+        parts = urlsplit(url)
+        self.purge_address(parts.path + ("?" + parts.query if parts.query else ""))
 
-class VarnishBackend(HTTPBackend):
-    """Wagtail's HTTP backend (PURGE of one address) plus BAN of every address matching a regular
-    expression, which Varnish evaluates against its stored addresses (header X-Ban-Regex)."""
-
-    def ban(self, regex):
-        request = BanRequest(
-            url=urlunsplit((self.cache_scheme, self.cache_netloc, "/", "", "")),
-            headers={"X-Ban-Regex": regex, "User-Agent": "Bilateral-frontendcache/" + wagtail_version},
-        )
+    def purge_prefix(self, prefix):
         try:
-            urlopen(request, timeout=TIMEOUT)  # noqa: S310 - the configured proxy's address
-        except HTTPError as error:
-            logger.error("Couldn't ban '%s' from the HTTP cache: %d %s", regex, error.code, error.reason)
-        except URLError as error:
-            logger.error("Couldn't ban '%s' from the HTTP cache: %s", regex, error.reason)
+            keys = self.cached_addresses(prefix)
+        except (OSError, http.client.HTTPException, ProxyError) as error:
+            logger.error("Couldn't list the cached addresses under '%s': %s", prefix, error)
+            return
+        for key in keys:
+            self.purge_address(key)
+
+    def cached_addresses(self, prefix):
+        status, body = self.request("GET", KEYS_PATH, {"X-Key-Prefix": prefix})
+        if status != 200:
+            raise ProxyError(f"{status} {body[:200]!r}")
+        return [line for line in body.decode("utf-8").splitlines() if line]
+
+    def purge_address(self, address):
+        try:
+            status, body = self.request("PURGE", address)
+        except (OSError, http.client.HTTPException) as error:
+            logger.error("Couldn't purge '%s' from the HTTP cache: %s", address, error)
+            return
+        if status not in (200, 404):
+            logger.error("Couldn't purge '%s' from the HTTP cache: %d %r", address, status, body[:200])
+
+    def request(self, method, address, headers=None):
+        connection_class = http.client.HTTPSConnection if self.cache_scheme == "https" else http.client.HTTPConnection
+        connection = connection_class(self.cache_netloc, timeout=TIMEOUT)
+        try:
+            connection.request(
+                method, address, headers={"User-Agent": "Bilateral-frontendcache/" + wagtail_version, **(headers or {})}
+            )
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+
+class ProxyError(Exception):
+    """The proxy answered, but not with what was asked."""
 
 
 @task()
-def ban_from_cache_task(regexes):
+def purge_prefixes_task(prefixes):
     for backend in get_backends().values():
-        if hasattr(backend, "ban"):
-            for regex in regexes:
-                logger.info("Banning addresses matching %s", regex)
-                backend.ban(regex)
-
-
-def prefix_regex(path):
-    return "^" + re.escape(path)
+        if hasattr(backend, "purge_prefix"):
+            for prefix in prefixes:
+                logger.info("Purging addresses under %s", prefix)
+                backend.purge_prefix(prefix)
 
 
 def purging_enabled():
@@ -83,13 +106,13 @@ def purging_enabled():
 
 
 class CachePurge:
-    """The addresses one change touches: exact ones (purged) and prefixes (banned), sent on commit."""
+    """The addresses one change touches, exact ones and prefixes, purged once the change is committed."""
 
     def __init__(self):
         self.batch = PurgeBatch()
         self.prefixes = set()
 
-    def ban_prefix(self, path):
+    def purge_prefix(self, path):
         if path:
             self.prefixes.add(path)
 
@@ -112,7 +135,7 @@ class CachePurge:
         """What shows `page` (at its current place, or under `parent`): see the module's docstring."""
         parent = parent if parent is not None else page.get_parent()
         parent_path = page_path(parent.specific_deferred) if parent is not None and not parent.is_root() else None
-        self.ban_prefix(parent_path or page_path(page))
+        self.purge_prefix(parent_path or page_path(page))
         for ancestor in Page.objects.ancestor_of(parent or page, inclusive=True).exclude(depth=1):
             self.add_page_and_feed(ancestor)
         for translation_page in page.get_translations(inclusive=False):
@@ -122,16 +145,16 @@ class CachePurge:
     def add_listings(self, page):
         self.purge_path(page, SITEMAP_PATH)
         for prefix in DATA_PREFIXES + search_prefixes():
-            self.ban_prefix(prefix)
+            self.purge_prefix(prefix)
 
     def send(self):
-        urls, regexes = sorted(self.batch.urls), sorted(prefix_regex(prefix) for prefix in self.prefixes)
+        urls, prefixes = sorted(self.batch.urls), sorted(self.prefixes)
 
         def enqueue():
             if urls:
                 PurgeBatch(urls).purge()
-            if regexes:
-                ban_from_cache_task.enqueue(regexes)
+            if prefixes:
+                purge_prefixes_task.enqueue(prefixes)
 
         transaction.on_commit(enqueue)
 
@@ -158,8 +181,8 @@ def purge_after_move(sender, instance, parent_page_before, parent_page_after, ur
     if not purging_enabled():
         return
     purge = CachePurge()
-    purge.ban_prefix(old_page_path(instance, url_path_before))
-    purge.ban_prefix(page_path(instance))
+    purge.purge_prefix(old_page_path(instance, url_path_before))
+    purge.purge_prefix(page_path(instance))
     purge.add_surroundings(instance, parent=parent_page_before)
     purge.add_surroundings(instance, parent=parent_page_after)
     purge.send()
@@ -171,7 +194,7 @@ def purge_after_slug_change(sender, instance_before, instance, **kwargs):
     if not purging_enabled():
         return
     purge = CachePurge()
-    purge.ban_prefix(page_path(instance_before))
+    purge.purge_prefix(page_path(instance_before))
     purge.send()
 
 
@@ -184,7 +207,7 @@ def purge_country_pages(sender, instance, created=False, raw=False, **kwargs):
     purge = CachePurge()
     for country_page in CountryPage.objects.filter(country=instance):
         purge.add_surroundings(country_page)
-        purge.ban_prefix(page_path(country_page))
+        purge.purge_prefix(page_path(country_page))
     purge.send()
 
 

@@ -151,12 +151,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "bilateral.search.backend"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Created by bilateral/search's migration: unaccent, then Lithuanian stemming.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "lt_unaccent"
-# The caching reverse proxy (deploy/varnish/default.vcl) to purge when pages change; unset, nothing is
+# The caching reverse proxy (deploy/nginx/proxy.conf) to purge when pages change; unset, nothing is
 # purged (development, tests without a proxy). See bilateral/pages/cache_purge.py.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").rstrip("/")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
-        "proxy": {"BACKEND": "bilateral.pages.cache_purge.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}
+        "proxy": {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": FRONTEND_CACHE_URL}
     }
 # Each language version is its own page with its own address: purge only the addresses given.
 WAGTAILFRONTENDCACHE_LANGUAGES = []

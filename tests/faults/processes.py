@@ -4,7 +4,6 @@ servers and task workers. Each is stopped by its fixture or context manager even
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from tests.smtp import free_port
+from bilateral.operations.processes import child_pids, free_port, port_open
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # The server binaries of the installed PostgreSQL (Debian: /usr/lib/postgresql/<version>/bin).
@@ -32,12 +31,6 @@ def wait_for(condition, timeout=120, what="condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"{what} not reached in {timeout} s")
         time.sleep(0.1)
-
-
-def port_open(port):
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def stop_process(process, sig=signal.SIGTERM, timeout=30):
@@ -163,16 +156,7 @@ class AppServer:
         return self
 
     def worker_pids(self):
-        """The pids of the master's children (its workers), read from /proc."""
-        children = set()
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.process.pid:
-                children.add(int(stat.parent.name))
-        return children
+        return set(child_pids(self.process.pid))
 
     def url(self, path):
         return self.base + path

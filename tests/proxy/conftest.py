@@ -1,34 +1,29 @@
 """The production stack in miniature: gunicorn on production settings (static files by WhiteNoise) on
-the test database, and varnishd with the project's VCL in front, on free loopback ports. The test
-process publishes; purges reach that varnishd through WAGTAILFRONTENDCACHE."""
+the test database, and nginx with the project's configuration in front, on free loopback ports. The
+test process publishes; purges reach that nginx through WAGTAILFRONTENDCACHE."""
 
 import http.client
+import importlib.util
 import os
-import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bilateral.operations.processes import free_port, start_in_own_group, stop_groups, wait_for_port
 from tests.subscriptions.delivery_support import WorkerDatabase
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
 SECRET_KEY = "proxy-tests-only-" + "x" * 60
 START_TIMEOUT = 90
 
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+spec = importlib.util.spec_from_file_location("prod_launcher", BASE_DIR / "deploy" / "prod.py")
+launcher = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(launcher)
 
 
 def production_environment(var_dir, **extra):
@@ -49,38 +44,13 @@ def production_environment(var_dir, **extra):
     return environment
 
 
-def stop(process):
-    """SIGTERM to the process's group, SIGKILL if it lingers; nothing is left behind."""
-    if process is None:
-        return
-    for signal_number, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
-        try:
-            os.killpg(process.pid, signal_number)
-        except ProcessLookupError:
-            break
-        try:
-            process.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            continue
-        if signal_number == signal.SIGTERM:
-            try:
-                os.killpg(process.pid, signal.SIGKILL)  # any child the leader left
-            except ProcessLookupError:
-                pass
-        break
-
-
-def wait_for_port(port, process, log):
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"exited with {process.returncode} while starting: {Path(log).read_text()[-3000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"nothing listens on {port}: {Path(log).read_text()[-3000:]}")
+def start_logged(command, log, **popen_arguments):
+    return start_in_own_group(
+        command,
+        stdout=open(log, "w"),  # noqa: SIM115 - closed with the process
+        stderr=subprocess.STDOUT,
+        **popen_arguments,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +79,7 @@ class Answer:
 
 
 class Stack:
-    """gunicorn and varnishd, and a client that talks to the proxy."""
+    """gunicorn and nginx, and a client that talks to the proxy."""
 
     def __init__(self, database, var_dir, work_dir, log_dir):
         self.database = database
@@ -118,7 +88,7 @@ class Stack:
         self.work_dir = work_dir
         self.app_port = free_port()
         self.proxy_port = free_port()
-        self.gunicorn = self.varnishd = None
+        self.processes = []
 
     @property
     def url(self):
@@ -136,37 +106,28 @@ class Stack:
             # keeps them for 60 s) would go on reading the old, deleted file. PostgreSQL keeps them.
             **({"DB_CONN_MAX_AGE": "0"} if self.database.vendor == "sqlite" else {}),
         )
-        log = self.log_dir / "gunicorn.log"
-        self.gunicorn = subprocess.Popen(
+        self.start_server(
+            "gunicorn",
             [sys.executable, "-m", "gunicorn", "-c", str(BASE_DIR / "deploy" / "gunicorn.conf.py")],
+            self.app_port,
             cwd=BASE_DIR,
             env=environment,
-            stdout=open(log, "w"),  # noqa: SIM115 - closed with the process
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
         )
-        wait_for_port(self.app_port, self.gunicorn, log)
-        vcl = self.work_dir / "default.vcl"
-        vcl.write_text(re.sub(r'(\.port = ")\d+(";)', rf"\g<1>{self.app_port}\g<2>", VCL.read_text(), count=1))
-        log = self.log_dir / "varnishd.log"
-        self.varnishd = subprocess.Popen(
-            [
-                shutil.which("varnishd") or "/usr/sbin/varnishd",
-                "-F",
-                "-n", str(self.work_dir / "varnish"),
-                "-a", f"127.0.0.1:{self.proxy_port}",
-                "-f", str(vcl),
-                "-s", "malloc,64m",
-            ],  # fmt: skip
-            stdout=open(log, "w"),  # noqa: SIM115 - closed with the process
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+        config = self.work_dir / "proxy.conf"
+        config.write_text(
+            launcher.nginx_config(self.app_port, self.proxy_port, self.work_dir / "cache", cache_size="64m")
         )
-        wait_for_port(self.proxy_port, self.varnishd, log)
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.start_server("nginx", [nginx, "-e", "stderr", "-p", f"{self.work_dir}/", "-c", str(config)], self.proxy_port)
+
+    def start_server(self, name, command, port, **popen_arguments):
+        log = self.log_dir / f"{name}.log"
+        process = start_logged(command, log, **popen_arguments)
+        self.processes.insert(0, process)  # stopped in the reverse order: the proxy first
+        wait_for_port(port, [(name, process)], timeout=START_TIMEOUT, log=log)
 
     def stop(self):
-        stop(self.varnishd)
-        stop(self.gunicorn)
+        stop_groups(self.processes)
 
     def sync(self):
         """After a change in the test process: the app's processes see it (SQLite: a new copy)."""
@@ -190,15 +151,15 @@ class Stack:
 
 @pytest.fixture
 def stack(seeded, static_var_dir, tmp_path, settings):
-    """The seeded test database behind gunicorn and varnishd; the test process purges that varnishd."""
-    # The varnish user (Varnish drops root) must reach its working directory: not under pytest's 0700 tree.
+    """The seeded test database behind gunicorn and nginx; the test process purges that nginx."""
+    # nginx's workers (root's nginx runs them as nobody) write its cache: not under pytest's 0700 tree.
     work_dir = Path(tempfile.mkdtemp(prefix="bilateral-proxy-"))
     work_dir.chmod(0o755)
     running = Stack(WorkerDatabase(tmp_path), static_var_dir, work_dir, tmp_path)
     try:
         running.start()
         settings.WAGTAILFRONTENDCACHE = {
-            "proxy": {"BACKEND": "bilateral.pages.cache_purge.VarnishBackend", "LOCATION": running.url}
+            "proxy": {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": running.url}
         }
         yield running
     finally:

@@ -1,8 +1,9 @@
-"""deploy/prod.py, the `make prod` launcher: its secrets, its VCL, and the whole stack started on the
-test database, answering through Varnish, then stopped by SIGTERM with nothing left running."""
+"""deploy/prod.py, the `make prod` launcher: its secrets, its nginx configuration, and the whole stack
+started on the test database, answering through nginx, then stopped by SIGTERM with nothing left
+running."""
 
-import importlib.util
 import os
+import re
 import shutil
 import signal
 import socket
@@ -14,13 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from bilateral.operations.processes import child_pids
 from tests.subscriptions.delivery_support import WorkerDatabase
 
-from .conftest import BASE_DIR, Stack, free_port
-
-spec = importlib.util.spec_from_file_location("prod_launcher", BASE_DIR / "deploy" / "prod.py")
-launcher = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(launcher)
+from .conftest import BASE_DIR, Stack, free_port, launcher
 
 
 def test_secrets_are_made_once_and_kept(tmp_path, monkeypatch):
@@ -39,25 +37,27 @@ def test_secrets_are_made_once_and_kept(tmp_path, monkeypatch):
     assert first["FRONTEND_CACHE_URL"] == f"http://127.0.0.1:{first['PROXY_PORT']}"
 
 
-def test_varnish_keeps_its_jail_where_its_users_can_reach_var(tmp_path):
-    reachable = Path(tempfile.mkdtemp(prefix="bilateral-jail-"))
+def test_nginx_workers_drop_root_where_they_can_reach_var(tmp_path):
+    reachable = Path(tempfile.mkdtemp(prefix="bilateral-workers-"))
     try:
         reachable.chmod(0o755)
-        assert launcher.jail_options(reachable) == []
-        # Under pytest's private 0700 directory; only root's varnishd drops to other users at all.
-        assert launcher.jail_options(tmp_path) == (["-j", "none"] if os.geteuid() == 0 else [])
+        assert launcher.reachable_by_others(reachable)
+        # Under pytest's private 0700 directory; only root's nginx runs its workers as another user.
+        assert launcher.reachable_by_others(tmp_path) == (os.geteuid() != 0)
     finally:
         shutil.rmtree(reachable)
 
 
-def test_the_vcl_gets_the_app_port(tmp_path):
-    vcl = tmp_path / "default.vcl"
-    vcl.write_text(launcher.vcl_for_app_port("9123"))
-    assert '.port = "9123";' in vcl.read_text()
-    assert '.port = "8001";' not in vcl.read_text()
-    # -j none: pytest's temporary directory is out of reach of the users varnishd drops to.
-    compiled = subprocess.run(["varnishd", "-j", "none", "-C", "-f", str(vcl)], capture_output=True, text=True)
-    assert compiled.returncode == 0, compiled.stderr
+def test_the_configuration_gets_ports_paths_and_user(tmp_path):
+    config = launcher.nginx_config(9123, 9124, tmp_path / "cache", cache_size="32m", run_as_root=True)
+    assert "server 127.0.0.1:9123;" in config
+    assert "listen 127.0.0.1:9124 reuseport;" in config
+    assert f"proxy_cache_path {tmp_path / 'cache'} " in config
+    assert f'set $cache_dir "{tmp_path / "cache"}";' in config
+    assert "max_size=32m" in config
+    assert "user root;" in config
+    assert "@" not in re.sub(r"#.*", "", config), "every token is filled in"
+    assert "user root;" not in launcher.nginx_config(9123, 9124, tmp_path / "cache")
 
 
 def processes_with(marker):
@@ -73,11 +73,15 @@ def processes_with(marker):
     return found
 
 
+def alive(pids):
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_make_prod_serves_through_varnish_and_stops_on_sigterm(seeded, tmp_path):
+def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
     database = WorkerDatabase(tmp_path)
     database.push()
-    # varnishd drops root: its working directory (var/varnish) must not be under pytest's 0700 tree.
+    # nginx's workers drop root: its working directory (var/nginx) must not be under pytest's 0700 tree.
     var_dir = Path(tempfile.mkdtemp(prefix="bilateral-prod-"))
     var_dir.chmod(0o755)
     proxy_port, app_port = free_port(), free_port()
@@ -89,7 +93,7 @@ def test_make_prod_serves_through_varnish_and_stops_on_sigterm(seeded, tmp_path)
         "APP_PORT": str(app_port),
         "GUNICORN_WORKERS": "1",
         "TASK_WORKERS": "1",
-        "VARNISH_MEMORY": "32m",
+        "PROXY_CACHE_SIZE": "32m",
     }
     for name in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALTCHA_HMAC_SECRET", "REDIS_URL", "FRONTEND_CACHE_URL"):
         environment.pop(name, None)
@@ -117,14 +121,20 @@ def test_make_prod_serves_through_varnish_and_stops_on_sigterm(seeded, tmp_path)
         assert first.status == second.status == 200
         assert second.cache == "HIT"
         assert "Politinis bendradarbiavimas" in second.text
-        assert len(processes_with(marker)) >= 5  # launcher, gunicorn and its worker, db_worker, scheduler, varnishd
+        # launcher, gunicorn and its worker, db_worker, scheduler
+        assert len(processes_with(marker)) >= 5
+        # nginx rewrites its environment (process titles): found by its pid file instead.
+        nginx_master = int((var_dir / "nginx" / "nginx.pid").read_text())
+        nginx = [nginx_master, *child_pids(nginx_master)]
+        assert len(nginx) >= 2
 
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
         deadline = time.monotonic() + 30
-        while processes_with(marker) and time.monotonic() < deadline:
+        while (processes_with(marker) or alive(nginx)) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert processes_with(marker) == []
+        assert alive(nginx) == []
     finally:
         for pid in processes_with(marker):
             try:
