@@ -1,7 +1,9 @@
 """Absolute public addresses of pages (from settings.SITE_URL) and their language versions."""
 
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Left, Length
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 OG_LOCALES = {"lt": "lt_LT", "en": "en_GB"}
 
@@ -24,11 +26,30 @@ def language_order(code):
     return codes.index(code) if code in codes else len(codes)
 
 
+def in_private_section():
+    """For a page queryset: whether a view restriction covers the page, as Wagtail's .public() decides
+    (a restriction on the page or an ancestor, i.e. a restricted page whose path starts the page's),
+    inside the same query instead of a query of every restriction first."""
+    covering = PageViewRestriction.objects.filter(page__path=Left(OuterRef("path"), Length("page__path")))
+    return Exists(covering)
+
+
+def live_translations(page):
+    """The page's other live language versions with their locales, each marked `is_private`. Looked
+    up once per page instance: the head's language versions and the header's language switch both
+    ask during one render."""
+    if "_live_translations" not in page.__dict__:
+        versions = page.get_translations(inclusive=False).live().select_related("locale")
+        page.__dict__["_live_translations"] = list(versions.annotate(is_private=in_private_section()))
+    return page.__dict__["_live_translations"]
+
+
 def translations(page):
     """The live, public language versions of the page (itself included), in the order of LANGUAGES."""
     versions = {page.locale.language_code: page}
-    for other in page.get_translations(inclusive=False).live().public().select_related("locale"):
-        versions[other.locale.language_code] = other
+    for other in live_translations(page):
+        if not other.is_private:
+            versions[other.locale.language_code] = other
     return sorted(versions.items(), key=lambda item: language_order(item[0]))
 
 

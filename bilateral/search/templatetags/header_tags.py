@@ -6,19 +6,32 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from bilateral.pages.addresses import live_translations
+
 register = template.Library()
 
 
-def translated_page_url(request, page, locale):
+def live_translation(page, code):
+    """The page's live version in that language, from the versions the head's <link>s were made of."""
+    for translation in live_translations(page):
+        if translation.locale.language_code == code:
+            return translation
+    return None
+
+
+def translated_home(request, code):
+    """The site's live home page in that language, if any."""
+    locale = Locale.objects.filter(language_code=code).first()
+    site = Site.find_for_request(request) if request else None
+    root = site.root_page if site else None
+    translation = root.get_translation_or_none(locale) if root and locale else None
+    return translation if translation is not None and translation.live else None
+
+
+def translated_page_url(request, page, code):
     """The page's live translation, or else the home page in that language."""
-    translation = page.get_translation_or_none(locale)
-    if translation is None or not translation.live:
-        site = Site.find_for_request(request) if request else None
-        root = site.root_page if site else None
-        translation = root.get_translation_or_none(locale) if root else None
-        if translation is None or not translation.live:
-            return None
-    return translation.get_url(request)
+    translation = live_translation(page, code) or translated_home(request, code)
+    return translation.get_url(request) if translation is not None else None
 
 
 @register.simple_tag(takes_context=True)
@@ -32,8 +45,7 @@ def language_links(context):
         if code == current:
             continue
         if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
-            url = translated_page_url(request, page, locale) if locale else None
+            url = translated_page_url(request, page, code)
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:

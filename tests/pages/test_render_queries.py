@@ -1,0 +1,58 @@
+"""What one uncached render of a section page asks the database (no response cache, no block cache),
+and the page's language versions it reads once for the head and the header's language switch."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
+
+SECTION_URL = "/salys/baltarusija/politinis-bendradarbiavimas/"
+EN_SECTION_URL = "/en/countries/belarus/political-cooperation/"
+# Site and locale, the home page and three steps of routing, the ancestors with their restrictions,
+# Wagtail's site root paths (two), the language versions, the euroregions' countries, the sections.
+UNCACHED_RENDER_QUERIES = 12
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def no_shared_cache(settings):
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+def test_an_uncached_section_page_render_stays_within_its_queries(client, seeded, no_shared_cache,
+                                                                    django_assert_max_num_queries):
+    assert client.get(SECTION_URL).status_code == 200
+    with django_assert_max_num_queries(UNCACHED_RENDER_QUERIES):
+        response = client.get(SECTION_URL)
+    assert response.status_code == 200 and response.get("X-App-Cache") != "hit"
+
+
+def head_and_switch(client, url):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
+    switch = {link["hreflang"]: link["href"] for link in soup.select(".language-switch a")}
+    return alternates, switch
+
+
+def test_the_head_and_the_language_switch_name_the_english_version(client, seeded):
+    alternates, switch = head_and_switch(client, SECTION_URL)
+    assert alternates["en"].endswith(EN_SECTION_URL)
+    assert switch == {"en": EN_SECTION_URL}
+
+
+def test_a_private_english_version_is_left_out_of_the_head_but_still_switched_to(client, seeded):
+    english = seeded.get_translations().get()
+    PageViewRestriction.objects.create(page=english.get_parent(), restriction_type=PageViewRestriction.PASSWORD,
+                                       password="x")
+    alternates, switch = head_and_switch(client, SECTION_URL)
+    assert "en" not in alternates
+    assert switch == {"en": EN_SECTION_URL}
+
+
+def test_a_restriction_above_the_page_still_guards_it(client, seeded):
+    PageViewRestriction.objects.create(page=seeded.get_parent(), restriction_type=PageViewRestriction.PASSWORD,
+                                       password="x")
+    response = client.get(SECTION_URL)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "<h1>Politinis bendradarbiavimas</h1>" not in response.content.decode()
