@@ -116,6 +116,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and os.environ.get("DB_PREPARED_STATEMENTS", "1") == "1":
+    # Parameters bound by the server, so that psycopg prepares a statement it has run a few times on a
+    # connection: a page's queries are the same on every request, and PostgreSQL then skips parsing
+    # and planning them. DB_PREPARED_STATEMENTS=0 behind a pooler in transaction mode (PgBouncer),
+    # where a prepared statement may not be on the next transaction's server connection.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -182,6 +188,9 @@ def cache_settings(redis_url):
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = cache_settings(REDIS_URL)
+# Rendered pages and fact blocks, and the content generation they are keyed by
+# (bilateral/pages/content_generation.py): the shared cache.
+RENDERED_PAGES_CACHE = "default"
 
 # ALTCHA proof-of-work captcha on the subscription form (altcha-django). The HMAC secret comes from
 # the environment; without it one is derived from SECRET_KEY so development works out of the box.
