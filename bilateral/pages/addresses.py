@@ -37,9 +37,11 @@ def in_private_section():
 def live_translations(page):
     """The page's other live language versions with their locales, each marked `is_private`. Looked
     up once per page instance: the head's language versions and the header's language switch both
-    ask during one render."""
+    ask during one render. Generic pages: only their addresses and locales are read, so the page
+    type's own columns (a section's whole body) are not fetched."""
     if "_live_translations" not in page.__dict__:
-        versions = page.get_translations(inclusive=False).live().select_related("locale")
+        versions = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+        versions = versions.live().select_related("locale")
         page.__dict__["_live_translations"] = list(versions.annotate(is_private=in_private_section()))
     return page.__dict__["_live_translations"]
 

@@ -106,6 +106,20 @@ class HomePage(AncestorsOnce, RouteToTypedChild, Page):
     def typed_children(self):
         return CountryIndexPage.objects.child_of(self).select_related("locale")
 
+    def route(self, request, path_components):
+        # Country pages are two steps down (/salys/<country>/…), and nearly every request is for one of
+        # them or their sections: the country page is found by its address in one query, where going
+        # step by step fetches the list page first.
+        if len(path_components) >= 2:
+            country_page = self.country_page_at(path_components[:2])
+            if country_page is not None:
+                return country_page.route(request, path_components[2:])
+        return super().route(request, path_components)
+
+    def country_page_at(self, slugs):
+        url_path = self.url_path + "".join(f"{slug}/" for slug in slugs)
+        return CountryPage.objects.filter(url_path=url_path).select_related("locale", "country").first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["country_index"] = CountryIndexPage.objects.child_of(self).live().first()
@@ -158,8 +172,9 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
         return child
 
     def sections(self):
-        """The live sections, for the section navigation: their bodies are not needed there."""
-        return SectionPage.objects.child_of(self).live().defer_streamfields()
+        """The live sections, for the section navigation: generic pages, since only their titles and
+        addresses are shown (a section's own columns, its whole body, are not fetched)."""
+        return Page.objects.child_of(self).live().type(SectionPage)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,9 +7,10 @@ from wagtail.models import PageViewRestriction
 
 SECTION_URL = "/salys/baltarusija/politinis-bendradarbiavimas/"
 EN_SECTION_URL = "/en/countries/belarus/political-cooperation/"
-# Site and locale, the home page and three steps of routing, the ancestors with their restrictions,
-# Wagtail's site root paths (two), the language versions, the euroregions' countries, the sections.
-UNCACHED_RENDER_QUERIES = 12
+# Site and locale, the home page, the country page by its address and the section, the ancestors with
+# their restrictions, Wagtail's site root paths (two), the language versions, the euroregions'
+# countries, the sections.
+UNCACHED_RENDER_QUERIES = 11
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +57,21 @@ def test_a_restriction_above_the_page_still_guards_it(client, seeded):
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()
     assert "<h1>Politinis bendradarbiavimas</h1>" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/salys/baltarusija/", 200),
+        (SECTION_URL, 200),
+        (SECTION_URL + "istorija/", 200),
+        ("/salys/baltarusija/no-such-section/", 404),
+        ("/salys/no-such-country/politinis-bendradarbiavimas/", 404),
+        ("/no-such-list/baltarusija/politinis-bendradarbiavimas/", 404),
+        (EN_SECTION_URL, 200),
+    ],
+)
+def test_routing_finds_country_pages_by_address(client, seeded, url, status):
+    """The home page finds a country page in one step (HomePage.route); what it does not find is
+    still a 404."""
+    assert client.get(url).status_code == status

@@ -1,0 +1,22 @@
+"""subscriptions/form.html writes the radio inputs itself (the widget's per-option templates are slow):
+they must stay what Django's RadioSelect would write, for a fresh form and for one with errors."""
+
+import pytest
+from django.template.loader import render_to_string
+
+from bilateral.subscriptions.forms import SubscriptionForm
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {"scope": "no-such-scope", "frequency": "daily"}, {"frequency": "no-such-frequency"}, {}],
+    ids=["fresh", "bad scope", "bad frequency", "empty"],
+)
+def test_radio_inputs_are_what_radioselect_writes(data):
+    form = SubscriptionForm(data=data)
+    html = render_to_string("subscriptions/form.html", {"form": form, "csrf_token_url": "/token/"})
+    expected = [str(choice.tag()) for field in form.radio_fields() for choice in field]
+    assert len(expected) >= 4
+    for tag in expected:
+        assert tag in html, tag
+    assert html.count('type="radio"') == len(expected)
