@@ -125,7 +125,10 @@ def rows(results):
         table.append(("2b. gunicorn: uncached render (1 worker, sequential)", f"p50 {r['uncached_p50_ms']} ms",
                       f"p95 {r['uncached_p95_ms']} ms"
                       + (f"; {r['uncached_queries']} queries per render" if "uncached_queries" in r else "")
-                      + (f"; with a warm block cache: p50 {r['warm_blocks_p50_ms']} ms" if "warm_blocks_p50_ms" in r else ""), f"{r['uncached_p50_ms']} ms", "p50 ≤ 25 ms",
+                      + (f"; with a warm block cache: p50 {r['warm_blocks_p50_ms']} ms" if "warm_blocks_p50_ms" in r else "")
+                      + (f"; with Wagtail's site root paths not cached either: p50 {r['all_caches_off_p50_ms']} ms, "
+                         f"{r['all_caches_off_queries']} queries" if "all_caches_off_p50_ms" in r else ""),
+                      f"{r['uncached_p50_ms']} ms", "p50 ≤ 25 ms",
                       verdict(r, "render_passed")))
     r = results.get("fanout")
     if r and "error" not in r:

@@ -14,9 +14,10 @@ workers = int(os.environ.get("GUNICORN_WORKERS") or 2 * multiprocessing.cpu_coun
 worker_class = "sync"
 timeout = 60
 graceful_timeout = 20
-# A worker is replaced now and then, so that a slow leak never grows without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# A worker is replaced now and then, so that a slow leak never grows without bound (GUNICORN_MAX_REQUESTS;
+# 0: never, as the benchmarks run it, where a restart mid-measurement would be counted against one side).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 5000)
+max_requests_jitter = max_requests // 10
 # Only the proxy on this machine talks to gunicorn.
 forwarded_allow_ips = "127.0.0.1,::1"
 proc_name = "bilateral"

@@ -11,11 +11,11 @@ Previews are never cached: their content is the editor's unsaved form.
 import hashlib
 import json
 
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from .code_version import code_version
+from .content_generation import rendered_pages_cache
 
 TIMEOUT = 60 * 60 * 24 * 7  # keys never go stale (they name their content); this only frees memory
 
@@ -74,6 +74,7 @@ def render_cached_block(context, block):
     key = block_cache_key(context, block)
     if key is None:
         return render_block(context, block)
+    cache = rendered_pages_cache()
     html = cache.get(key)
     if html is None:
         html = str(render_block(context, block))

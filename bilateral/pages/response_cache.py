@@ -17,12 +17,11 @@ Responses carry `X-App-Cache: hit` or `miss` (tests and operators see what happe
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 
 from .code_version import code_version
 from .content_generation import KEY as GENERATION_KEY
-from .content_generation import current_generation
+from .content_generation import current_generation, rendered_pages_cache
 from .http_cache import NOT_PAGES, PUBLIC, is_private_path, language_of
 
 TIMEOUT = 60 * 60  # a safety net only: a publication makes every stored response unreachable at once
@@ -62,7 +61,7 @@ def response_cache_key(request):
 def lookup(request, key):
     """The stored response of the current generation, or None. Also records the generation on the
     request, read before anything is rendered (see http_cache.request_generation)."""
-    found = cache.get_many([GENERATION_KEY, key])
+    found = rendered_pages_cache().get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or current_generation()
     request.content_generation = generation
     stored = found.get(key)
@@ -114,6 +113,6 @@ class ResponseCacheMiddleware:
         response = self.get_response(request)
         generation = request.content_generation
         if generation is not None and is_storable(response):
-            cache.set(key, frozen(response, generation), TIMEOUT)
+            rendered_pages_cache().set(key, frozen(response, generation), TIMEOUT)
             response[HEADER] = "miss"
         return response
