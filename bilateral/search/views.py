@@ -14,8 +14,10 @@ PER_PAGE = 20
 
 
 def search_pages(query_terms):
-    """Through Wagtail's search backend: every term must match (figures and folded words)."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1).specific()
+    """Through Wagtail's search backend: every term must match (figures and folded words). The results
+    are shown by title and stored text (SectionPage.search_text), so their bodies are not fetched."""
+    pages = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1)
+    pages = pages.defer_streamfields().specific()
     return pages.search(" ".join(query_terms), operator="and", order_by_relevance=True)
 
 
