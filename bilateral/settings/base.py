@@ -157,12 +157,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "bilateral.search.backend"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Created by bilateral/search's migration: unaccent, then Lithuanian stemming.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "lt_unaccent"
-# The caching reverse proxy (deploy/nginx/proxy.conf) to purge when pages change; unset, nothing is
-# purged (development, tests without a proxy). See bilateral/pages/cache_purge.py.
-FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").rstrip("/")
-if FRONTEND_CACHE_URL:
+# The caching reverse proxies (deploy/nginx/proxy.conf) to purge when pages change, comma-separated
+# (one per proxy machine); unset, nothing is purged (development, tests without a proxy). See
+# bilateral/pages/cache_purge.py.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+FRONTEND_CACHE_URLS = [url.strip().rstrip("/") for url in FRONTEND_CACHE_URL.split(",") if url.strip()]
+if FRONTEND_CACHE_URLS:
     WAGTAILFRONTENDCACHE = {
-        "proxy": {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": FRONTEND_CACHE_URL}
+        f"proxy{number}": {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": url}
+        for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
     }
 # Each language version is its own page with its own address: purge only the addresses given.
 WAGTAILFRONTENDCACHE_LANGUAGES = []

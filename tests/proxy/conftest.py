@@ -126,6 +126,22 @@ class Stack:
         self.processes.insert(0, process)  # stopped in the reverse order: the proxy first
         wait_for_port(port, [(name, process)], timeout=START_TIMEOUT, log=log)
 
+    def start_second_proxy(self):
+        """Another nginx in front of the same gunicorn (a second machine's proxy); stopped with this."""
+        second = Stack(self.database, self.var_dir, self.work_dir / "second", self.log_dir / "second")
+        second.work_dir.mkdir(mode=0o755)
+        second.log_dir.mkdir()
+        second.app_port = self.app_port
+        config = second.work_dir / "proxy.conf"
+        config.write_text(
+            launcher.nginx_config(self.app_port, second.proxy_port, second.work_dir / "cache", cache_size="64m")
+        )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        command = [nginx, "-e", "stderr", "-p", f"{second.work_dir}/", "-c", str(config)]
+        second.start_server("nginx", command, second.proxy_port)
+        self.processes[:0] = second.processes
+        return second
+
     def stop(self):
         stop_groups(self.processes)
 

@@ -1,9 +1,11 @@
 """nginx in front of gunicorn (production settings): what is cached, what never is, and how
 publishing, unpublishing, moving and editing a country purge it (bilateral/pages/cache_purge.py)."""
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -236,3 +238,39 @@ def test_static_files_are_hashed_compressed_and_kept_for_a_year(stack):
     plain = stack.get(stylesheet.group())
     assert plain.status == 200
     assert "Content-Encoding" not in plain.headers
+
+
+def test_several_proxies_are_all_purged(stack, settings, tmp_path):
+    """FRONTEND_CACHE_URL names every proxy (one per machine, comma-separated): a publication reaches
+    each of them. A second nginx in front of the same app, as a second machine's would be."""
+    second = stack.start_second_proxy()
+    settings.WAGTAILFRONTENDCACHE = {
+        name: {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": url}
+        for name, url in (("proxy1", stack.url), ("proxy2", second.url))
+    }
+    for proxy in (stack, second):
+        warm(proxy, SECTION, API_PAGES)
+
+    publish_major(
+        SectionPage.objects.get(url_path__endswith="/politinis-bendradarbiavimas/", locale__language_code="lt"),
+        "Pridėta nauja vizitų chronologija.",
+        title="Politinis bendradarbiavimas ir dialogas",
+    )
+    stack.sync()
+
+    for proxy in (stack, second):
+        fresh = proxy.get(SECTION)
+        assert fresh.cache == "MISS", proxy.url
+        assert "Politinis bendradarbiavimas ir dialogas" in fresh.text
+        assert proxy.get(API_PAGES).cache == "MISS", proxy.url
+
+
+def test_the_settings_take_every_proxy_of_frontend_cache_url():
+    code = "import django; django.setup(); from django.conf import settings; print(sorted((n, b['LOCATION']) for n, b in settings.WAGTAILFRONTENDCACHE.items()))"
+    output = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bilateral.settings.base",
+             "FRONTEND_CACHE_URL": "http://10.0.0.1:8080/, http://10.0.0.2:8080"},
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert output.strip() == "[('proxy1', 'http://10.0.0.1:8080'), ('proxy2', 'http://10.0.0.2:8080')]"
