@@ -141,6 +141,12 @@ def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+        pid_file = var_dir / "nginx" / "nginx.pid"
+        if pid_file.exists():  # nginx leads its own process group (its workers are in it)
+            try:
+                os.killpg(int(pid_file.read_text()), signal.SIGKILL)
+            except (ProcessLookupError, ValueError):
+                pass
         if process.poll() is None:
             process.kill()
             process.wait(timeout=30)
