@@ -19,7 +19,7 @@ The requests to the proxy are sent by the task worker, after the change is commi
 import copy
 import http.client
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -49,7 +49,7 @@ class NginxBackend(HTTPBackend):
 
     def purge(self, url):
         parts = urlsplit(url)
-        self.purge_address(parts.path + ("?" + parts.query if parts.query else ""))
+        self.purge_address(as_sent(parts.path) + ("?" + as_sent(parts.query) if parts.query else ""))
 
     def purge_prefix(self, prefix):
         try:
@@ -86,6 +86,12 @@ class NginxBackend(HTTPBackend):
             return response.status, response.read()
         finally:
             connection.close()
+
+
+def as_sent(text):
+    """A path or query as browsers send it, which is the proxy's cache key: Wagtail builds addresses
+    from slugs, which may hold letters like "ū"; escapes already there are kept."""
+    return quote(text, safe="/%:@!$&'()*+,;=-._~?")
 
 
 class ProxyError(Exception):

@@ -196,6 +196,15 @@ def test_purge_and_purge_by_prefix_from_the_app(stack):
     assert nginx_problems(stack) == []
 
 
+def test_an_address_with_lithuanian_letters_is_purged_as_browsers_send_it(stack):
+    # A browser asks for /salys/ūkis/ percent-encoded; Wagtail names the page's address with the letter.
+    encoded = "/salys/%C5%ABkis/?as_of=2020-01-01"
+    stack.get(encoded)
+    assert stack.get(encoded).cache == "HIT"  # a 404 is kept for two minutes
+    NginxBackend({"LOCATION": stack.url}).purge("http://localhost/salys/ūkis/?as_of=2020-01-01")
+    assert stack.get(encoded).cache == "MISS"
+
+
 def test_the_proxy_lists_cached_addresses_by_literal_prefix(stack):
     warm(stack, API_PAGES_LT, "/api/pages?language=en", API_PAGES, SECTION)
     backend = NginxBackend({"LOCATION": stack.url})
