@@ -179,16 +179,20 @@ def nginx_command(environment, var_dir):
     """nginx in the foreground with the project's configuration (a copy with the ports filled in)."""
     prefix = var_dir / "nginx"
     prefix.mkdir(parents=True, exist_ok=True)
-    config = prefix / "proxy.conf"
-    config.write_text(
-        nginx_config(
-            app_port=environment["APP_PORT"],
-            proxy_port=environment["PROXY_PORT"],
-            cache_dir=prefix / "cache",
-            cache_size=environment.get("PROXY_CACHE_SIZE", "1g"),
-            run_as_root=not reachable_by_others(prefix),
-        )
+    return prepared_nginx(
+        prefix,
+        app_port=environment["APP_PORT"],
+        proxy_port=environment["PROXY_PORT"],
+        cache_size=environment.get("PROXY_CACHE_SIZE", "1g"),
+        run_as_root=not reachable_by_others(prefix),
     )
+
+
+def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False):
+    """Writes <prefix>/proxy.conf (its cache in <prefix>/cache) and returns the command that runs nginx
+    with it in the foreground (the tests start theirs the same way)."""
+    config = prefix / "proxy.conf"
+    config.write_text(nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root))
     return [shutil.which("nginx") or "/usr/sbin/nginx", "-e", "stderr", "-p", f"{prefix}/", "-c", str(config)]
 
 

@@ -113,12 +113,11 @@ class Stack:
             cwd=BASE_DIR,
             env=environment,
         )
-        config = self.work_dir / "proxy.conf"
-        config.write_text(
-            launcher.nginx_config(self.app_port, self.proxy_port, self.work_dir / "cache", cache_size="64m")
-        )
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        self.start_server("nginx", [nginx, "-e", "stderr", "-p", f"{self.work_dir}/", "-c", str(config)], self.proxy_port)
+        self.start_proxy()
+
+    def start_proxy(self):
+        command = launcher.prepared_nginx(self.work_dir, self.app_port, self.proxy_port, cache_size="64m")
+        self.start_server("nginx", command, self.proxy_port)
 
     def start_server(self, name, command, port, **popen_arguments):
         log = self.log_dir / f"{name}.log"
@@ -132,13 +131,7 @@ class Stack:
         second.work_dir.mkdir(mode=0o755)
         second.log_dir.mkdir()
         second.app_port = self.app_port
-        config = second.work_dir / "proxy.conf"
-        config.write_text(
-            launcher.nginx_config(self.app_port, second.proxy_port, second.work_dir / "cache", cache_size="64m")
-        )
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        command = [nginx, "-e", "stderr", "-p", f"{second.work_dir}/", "-c", str(config)]
-        second.start_server("nginx", command, second.proxy_port)
+        second.start_proxy()
         self.processes[:0] = second.processes
         return second
 
