@@ -24,6 +24,7 @@ from .params import (
     page_of,
 )
 from .schemas import Error, FactList
+from .spreadsheet import SafeWriter
 
 router = Router(tags=["facts"])
 
@@ -107,7 +108,7 @@ def facts_csv(
     """The same facts as a table: one row per field (dotted path) of each fact, all of them."""
     day, country_obj = day_or_none(as_of), country_or_none(country)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer = SafeWriter(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for item in facts_of(request, language, country_obj, day, type, fact):
         fields = {"heading": item["heading"], "figures": item["figures"], "sources": item["sources"]}
