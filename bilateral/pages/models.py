@@ -1,5 +1,7 @@
 """The page tree: home → countries → a country → its sections."""
 
+import re
+
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -14,6 +16,7 @@ from wagtail.search import index
 from bilateral.facts.blocks import SectionBodyBlock
 
 from .forms import SectionPageForm
+from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
 from .panels import FactChecksPanel
 from .publishing import MAJOR, MINOR
 
@@ -96,7 +99,7 @@ class HomePage(AncestorsOnce, RouteToTypedChild, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["pages.CountryIndexPage"]
+    subpage_types = ["pages.CountryIndexPage", "pages.GeneralPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = None
 
@@ -123,7 +126,9 @@ class HomePage(AncestorsOnce, RouteToTypedChild, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["country_index"] = CountryIndexPage.objects.child_of(self).live().first()
-        context["countries"] = CountryPage.objects.descendant_of(self).live().order_by("title")
+        countries = countries_with_last_update(self)
+        context["countries"] = countries
+        context["major_changes"] = with_their_countries(latest_major_changes(self), countries)
         return context
 
 
@@ -158,7 +163,7 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
 
     content_panels = Page.content_panels + [FieldPanel("country"), FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types = ["pages.SectionPage"]
+    subpage_types = ["pages.SectionPage", "pages.GeneralPage"]
     parent_page_types = ["pages.CountryIndexPage"]
 
     class Meta:
@@ -181,6 +186,7 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
         context["country"] = self.country
         context["sections"] = self.sections()
         context["country_page"] = self
+        context["section_summaries"] = SectionPage.objects.child_of(self).live().order_by("path")
         return context
 
 
@@ -256,6 +262,13 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
 
         return folded_words(f"{self.title} {self.search_text()}")
 
+    def summary(self):
+        """One line for the country page's list of sections: the page's search description, or the
+        first sentence of its text."""
+        if self.search_description:
+            return self.search_description
+        return first_sentence(self.search_body or "")
+
     @property
     def created_at(self):
         return self.first_published_at
@@ -313,3 +326,57 @@ class MajorChange(models.Model):
 
     def __str__(self):
         return f"{self.page.title}: {self.note}"
+
+
+SUMMARY_LENGTH = 200
+
+
+# A sentence ends at a full stop followed by a capital: "1991 m. gruodžio 30 d. Toliau…" ends after "d."
+# (Lithuanian abbreviations such as "m." and "d." are followed by small letters or digits).
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
+
+
+def first_sentence(text):
+    sentence = SENTENCE_END.split(text.strip(), 1)[0].strip()
+    if len(sentence) > SUMMARY_LENGTH:
+        sentence = sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
+    elif sentence and not sentence.endswith((".", "!", "?", "…")):
+        sentence += "."
+    return sentence
+
+
+def countries_with_last_update(home):
+    """The live country pages under the home page, each with `last_update`: when the latest of its
+    live sections last changed (a major change, or first publication)."""
+    countries = list(CountryPage.objects.descendant_of(home).live().order_by("title"))
+    sections = list(
+        SectionPage.objects.descendant_of(home).live().values_list("path", "last_major_change_at", "first_published_at")
+    )
+    for country in countries:
+        dates = [
+            changed or first
+            for path, changed, first in sections
+            if path.startswith(country.path) and (changed or first)
+        ]
+        country.last_update = max(dates, default=None)
+    return countries
+
+
+def with_their_countries(changes, countries):
+    """Each change marked with the country page it belongs to (`change.country_page`), from the list."""
+    for change in changes:
+        change.country_page = next((c for c in countries if change.page.path.startswith(c.path)), None)
+    return changes
+
+
+LATEST_CHANGES = 5
+
+
+def latest_major_changes(home, limit=LATEST_CHANGES):
+    """The latest major changes of the public sections under the home page (what the feeds carry)."""
+    sections = SectionPage.objects.live().public().descendant_of(home)
+    return list(
+        MajorChange.objects.filter(page__in=sections)
+        .select_related("page")
+        .order_by("-published_at", "-pk")[:limit]
+    )

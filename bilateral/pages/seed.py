@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from bilateral.facts.models import Country
 
-from .models import CountryIndexPage, CountryPage, HomePage, SectionPage
+from .models import CountryIndexPage, CountryPage, GeneralPage, HomePage, SectionPage
 
 SEED_DIR = settings.BASE_DIR / "data" / "seed"
 HOME_TITLE = "Dvišaliai santykiai"
@@ -149,5 +149,23 @@ def load_seed(report=print, seed_dir=SEED_DIR):
         )
         sections = [(ensure_section(country_page, section, report), section) for section in data["sections"]]
         seed_sections.append((country_page, [(page, data) for page, data in sections if "en" in data]))
-    ensure_english(home, seed_sections, report)
+    home_en = ensure_english(home, seed_sections, report)
+    ensure_general_pages(home, home_en, read_yaml(seed_dir / "general_pages.yaml")["general_pages"], report)
     return home
+
+
+def general_body(html):
+    return [{"type": "text", "value": html.strip()}]
+
+
+def ensure_general_pages(home, home_en, pages, report):
+    """The accessibility statement, privacy notice, contacts and about page, in Lithuanian and English."""
+    for data in pages:
+        lithuanian, english = data["lt"], data["en"]
+        page, _created = ensure_child(
+            home, GeneralPage, lithuanian["title"], lithuanian["slug"], report,
+            body=general_body(lithuanian["body"]), footer_role=data["role"],
+        )
+        ensure_translation(
+            page, home_en.locale, english["title"], english["slug"], report, body=general_body(english["body"])
+        )

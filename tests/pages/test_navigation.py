@@ -34,8 +34,8 @@ def test_country_list_links_to_each_country(client, seeded):
 @pytest.mark.django_db
 def test_country_page_lists_its_sections(client, seeded):
     soup = soup_of(client, "/salys/baltarusija/")
-    nav = soup.find("nav", class_="section-nav")
-    assert link_texts(nav) == {"Politinis bendradarbiavimas": SECTION_URL}
+    sections = soup.find("ul", class_="section-summaries")
+    assert link_texts(sections) == {"Politinis bendradarbiavimas": SECTION_URL}
 
 
 @pytest.mark.django_db

@@ -19,3 +19,11 @@ def section_history_url(context, page):
     if not url or not hasattr(page, "reverse_subpage"):
         return ""
     return url + page.reverse_subpage("history")
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """(title, address) of the general pages the footer links, in the reader's language."""
+    from ..footer import footer_links as look_up
+
+    return look_up(context.get("request"))
