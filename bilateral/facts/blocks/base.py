@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
+from .completeness import missing_fields
+
 
 def heading_block():
     return blocks.CharBlock(
@@ -48,8 +50,16 @@ class FactBlock(blocks.StructBlock):
         country = (parent_context or {}).get("country")
         context["country"] = country
         context["country_forms"] = country.forms() if country else {}
-        context.update(self.sentences(value, context["country_forms"]))
+        context["missing_fields"] = missing_fields(self, value)
+        if not context["missing_fields"]:
+            context.update(self.sentences(value, context["country_forms"]))
         return context
+
+    def get_template(self, value=None, context=None):
+        """A draft's block with required fields still empty is shown as not filled in yet."""
+        if value is not None and missing_fields(self, value):
+            return "blocks/incomplete_block.html"
+        return super().get_template(value, context=context)
 
     def sentences(self, value, country):
         """The generated text of the block, by name, for its template."""

@@ -14,6 +14,7 @@ import dataclasses
 from django.utils import timezone
 from wagtail.blocks import StructValue
 
+from ..blocks.completeness import missing_fields
 from .common import FactWarning
 from .crossings import check_crossings_totals, check_planned_upgrades
 from .dates import check_date_ranges, check_future_dates
@@ -82,6 +83,8 @@ def check_block(block_type, value, today=None):
     """The warnings for one block value; ``block_index`` is 0 here, the caller fills it in."""
     if not isinstance(value, StructValue):
         return []  # prose and anything else without figures
+    if missing_fields(value.block, value):
+        return []  # a draft not filled in yet: nothing to compare until its figures are there
     if today is None:
         today = timezone.localdate()
     found = []
