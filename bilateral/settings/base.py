@@ -191,6 +191,10 @@ def cache_settings(redis_url):
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = cache_settings(REDIS_URL)
+# Unsubscribes accepted while the database is down (bilateral/subscriptions/journal.py) wait in this
+# Redis list, or, when Redis is down too or unset, as files in this machine's spool directory.
+SUBSCRIPTIONS_UNSUBSCRIBE_JOURNAL_KEY = "bilateral:unsubscribe-journal"
+SUBSCRIPTIONS_UNSUBSCRIBE_SPOOL_DIR = Path(os.environ.get("UNSUBSCRIBE_SPOOL_DIR", VAR_DIR / "spool" / "unsubscribe"))
 # Rendered pages and fact blocks, and the content generation they are keyed by
 # (bilateral/pages/content_generation.py): the shared cache.
 RENDERED_PAGES_CACHE = "default"

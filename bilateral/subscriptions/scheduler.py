@@ -1,5 +1,5 @@
-"""One minute of the scheduler: unfinished fan-outs, due digests, retries; hourly, the purge of the
-unconfirmed and the pruning of old sent rows."""
+"""One minute of the scheduler: first the unsubscribes journaled in an outage, then unfinished fan-outs,
+due digests, retries; hourly, the purge of the unconfirmed and the pruning of old sent rows."""
 
 import datetime
 import io
@@ -12,6 +12,7 @@ from django.utils import timezone
 from .delivery import deliver_due
 from .digests import create_digests
 from .fanout import fan_out_change
+from .journal import drain as drain_unsubscribe_journal
 from .models import DAILY, WEEKLY
 from .outbox_models import CANCELLED, SENT, DigestRun, FanOut, OutboxMessage
 from .periods import due_periods
@@ -62,7 +63,9 @@ def prune_outbox(now):
 def tick(now=None, purge=False, batch_size=50, should_stop=lambda: False):
     """Everything the scheduler does in one minute; returns a summary for the log."""
     moment = now or timezone.now()
-    summary = {"fan_outs": resume_fan_outs(moment), "digests": run_due_digests(moment)}
+    # First the unsubscribes accepted while the database was down, so that nobody is mailed after them.
+    summary = {"unsubscribes": dict(drain_unsubscribe_journal())}
+    summary |= {"fan_outs": resume_fan_outs(moment), "digests": run_due_digests(moment)}
     if purge:
         summary["purged"] = purge_unconfirmed()
         summary["pruned"] = prune_outbox(moment)

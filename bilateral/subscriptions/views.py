@@ -19,6 +19,7 @@ from bilateral.http import client_ip
 
 from . import ratelimit
 from .forms import SubscriptionForm
+from .journal_views import accept_unsubscribe_when_database_is_down, wants_to_unsubscribe_from_everything
 from .links import email_tag
 from .models import FREQUENCY_CHOICES, Subscriber
 from .optin import TOO_MANY, ConfirmationError, check_confirmation, confirm, request_subscription
@@ -151,6 +152,7 @@ def invalid_link(request):
 
 @csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no cookie and no token.
 @require_http_methods(["GET", "POST"])
+@accept_unsubscribe_when_database_is_down(UNSUBSCRIBE)
 def unsubscribe(request, token):
     """POST unsubscribes from everything at once (one click); GET only shows the button."""
     try:
@@ -180,6 +182,7 @@ def manage_token_view(function):
 
 
 @require_http_methods(["GET", "POST"])
+@accept_unsubscribe_when_database_is_down(MANAGE, wants_to_unsubscribe_from_everything)
 @manage_token_view
 def manage(request, token, subscriber):
     """Change how often, drop some subscriptions, or unsubscribe from everything."""

@@ -9,18 +9,9 @@ from django.utils import translation
 
 from bilateral.operations.outage import outage_message
 
-from .processes import AppServer, PrivatePostgres, get, manage, process_env
+from .processes import AppServer, get, manage, process_env
 
 SECTION = "/salys/baltarusija/politinis-bendradarbiavimas/"
-
-
-@pytest.fixture(scope="module")
-def postgres():
-    cluster = PrivatePostgres()
-    try:
-        yield cluster.start()
-    finally:
-        cluster.destroy()
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,6 @@ from bilateral.subscriptions.forms import CAPTCHA_MESSAGES
 from bilateral.subscriptions.models import Subscriber
 from tests.subscriptions.helpers import CAPTCHA_URL, SUBSCRIBE_URL, error_summary, form_data, solve, text
 
-from .processes import PrivateRedis
-
 READER_PAGES = [
     "/",
     "/salys/",
@@ -30,15 +28,6 @@ READER_PAGES = [
     SUBSCRIBE_URL,
     "/prenumerata/captcha/",
 ]
-
-
-@pytest.fixture
-def redis_server():
-    server = PrivateRedis()
-    try:
-        yield server.start()
-    finally:
-        server.kill()
 
 
 @pytest.fixture
