@@ -20,7 +20,7 @@ def serve_as_of(page, request):
     past = revision.as_object()
     past.last_major_change_at = updated_on(page, day)
     context = past.get_context(request)
-    # rendered_revision_id: the fact blocks' cache keys name the revision shown (pages/block_cache.py).
+    # rendered_revision_id: the fact blocks' cache keys name the revision shown (caching/block_cache.py).
     context.update(as_of=day, current_url=request.path, rendered_revision_id=revision.pk)
     response = TemplateResponse(request, past.get_template(request), context)
     # A past version is not what search engines should index under the page's address.

@@ -282,7 +282,7 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_cached_paths(self):
-        """The addresses a publication changes, for the caching proxy's purge (pages/cache_purge.py)."""
+        """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py)."""
         return ["/", "istorija/", "istorija/palyginti/", "atnaujinimai.atom"]
 
     @path("istorija/", name="history")
