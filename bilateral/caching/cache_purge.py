@@ -129,7 +129,7 @@ class CachePurge:
             self.batch.add_url((parts[1] or "") + path)
 
     def add_page_and_feed(self, page):
-        from bilateral.pages.feeds import scope_for
+        from bilateral.history.feeds import scope_for
 
         page = page.specific_deferred
         self.batch.add_page(page)

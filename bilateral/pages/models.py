@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -272,30 +273,19 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         context["sections"] = country_page.sections() if country_page else []
         return context
 
-    def serve(self, request, *args, **kwargs):
-        """`?as_of=YYYY-MM-DD` on the page itself serves it as published that day (see history.py)."""
-        match = getattr(request, "routable_resolver_match", None)
-        if "as_of" in request.GET and (match is None or match.url_name == "index_route"):
-            from .as_of import serve_as_of
-
-            return serve_as_of(self, request)
-        return super().serve(request, *args, **kwargs)
-
     def get_cached_paths(self):
         """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py)."""
         return ["/", "istorija/", "istorija/palyginti/", "atnaujinimai.atom"]
 
+    # The page's history has these addresses; the history app answers them, and `?as_of=YYYY-MM-DD`
+    # on the page itself (bilateral/history/wagtail_hooks.py). Without that app there is no history.
     @path("istorija/", name="history")
     def history_view(self, request):
-        from .history_views import history
-
-        return history(self, request)
+        raise Http404
 
     @path("istorija/palyginti/", name="compare")
     def compare_view(self, request):
-        from .history_views import compare
-
-        return compare(self, request)
+        raise Http404
 
 
 class MajorChange(models.Model):

@@ -26,6 +26,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "bilateral.pages",
     "bilateral.caching",
+    "bilateral.history",
     "bilateral.facts",
     "bilateral.subscriptions",
     "bilateral.api",
