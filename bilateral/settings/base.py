@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "bilateral.api",
     "bilateral.search",
     "bilateral.operations",
+    "bilateral.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
