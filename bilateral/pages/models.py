@@ -205,9 +205,12 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         max_length=1000,
         help_text=_("Required for a major change: what changed, in a sentence readers will see."),
     )
-    # The body's fact blocks rendered to plain text once, when the page is saved (bilateral/search/
-    # signals.py), for the search index and the result snippets; None until then (then rendered on use).
+    # Written by the search app when the page is saved (bilateral/search/signals.py), for the search
+    # index and the result snippets: the body's fact blocks rendered to plain text once, and the title
+    # and that text folded (case and diacritics removed). None until the page's next save or
+    # `manage.py store_search_text`; pages themselves know nothing of search.
     search_body = models.TextField(null=True, blank=True, editable=False)
+    search_folded = models.TextField(null=True, blank=True, editable=False)
 
     base_form_class = SectionPageForm
     content_panels = [
@@ -248,14 +251,10 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
 
     def search_text(self):
         """The body's sentences and figures as readers see them, in the page's language."""
-        from bilateral.search.text import rendered_body_text
-
-        return self.search_body if self.search_body is not None else rendered_body_text(self)
+        return self.search_body or ""
 
     def search_text_folded(self):
-        from bilateral.search.folding import folded_words
-
-        return folded_words(f"{self.title} {self.search_text()}")
+        return self.search_folded or ""
 
     @property
     def created_at(self):
