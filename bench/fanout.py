@@ -43,7 +43,7 @@ def parse_args():
 
 def publish_change():
     """A major change of the page every demo reader follows (tasks are not run: bench settings)."""
-    from bilateral.pages.demo import target_page
+    from bilateral.demo.pages import target_page
     from bilateral.pages.models import MajorChange
 
     page = target_page()

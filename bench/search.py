@@ -106,7 +106,7 @@ def main():
     from django.db import connection
     from django.utils import translation
 
-    from bilateral.pages.demo import demo_sections
+    from bilateral.demo.pages import demo_sections
 
     pages = demo_sections().live().count()
     if connection.vendor != "postgresql" or pages == 0:

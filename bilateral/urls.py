@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("api/", include("bilateral.api.urls")),
+    path("", include("bilateral.history.urls")),
     path("", include("bilateral.pages.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

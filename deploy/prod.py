@@ -115,7 +115,7 @@ def prepare_environment():
         "APP_PORT": "8001",
         "TASK_WORKERS": "2",
         "SITE_URL": f"http://127.0.0.1:{proxy_port}",
-        # Publishing purges through the proxy (bilateral/pages/cache_purge.py).
+        # Publishing purges through the proxy (bilateral/caching/cache_purge.py).
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{proxy_port}",
         # nginx appends the reader's address to X-Forwarded-For (rate limits, login lockout).
         "TRUSTED_PROXY_COUNT": "1",

@@ -7,7 +7,7 @@ from typing import Optional
 from django.utils import timezone
 
 from bilateral.facts.models import Country
-from bilateral.pages.history import published_revision_on, updated_on
+from bilateral.history.history import published_revision_on, updated_on
 from bilateral.pages.models import CountryPage, SectionPage
 
 

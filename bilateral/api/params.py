@@ -8,7 +8,7 @@ from ninja import Query
 from ninja.errors import HttpError
 
 from bilateral.facts.models import Country
-from bilateral.pages.history import BadDay, parse_day
+from bilateral.history.history import BadDay, parse_day
 
 MAX_LIMIT = 200
 DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

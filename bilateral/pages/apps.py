@@ -13,10 +13,6 @@ class PagesConfig(AppConfig):
 
         page_published.connect(record_major_change, dispatch_uid="pages.record_major_change")
 
-        from . import cache_purge
-
-        cache_purge.connect()  # keeps the caching reverse proxy fresh (FRONTEND_CACHE_URL)
-
         from django.db.models.signals import post_save
 
         from .models import CountryPage
@@ -26,12 +22,6 @@ class PagesConfig(AppConfig):
         from .admin_widgets import use_markers_for_choosers
 
         use_markers_for_choosers()  # Wagtail's choosers without inline scripts (the CSP refuses them)
-
-        from .content_generation import connect_signals
-
-        # Every publication, move or deletion (and a Country's new names) starts a new content
-        # generation: the cached responses and the pages' ETags follow it.
-        connect_signals()
 
 
 def give_country_its_roles(sender, instance, created, raw=False, **kwargs):

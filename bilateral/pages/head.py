@@ -1,4 +1,5 @@
-"""What a public page's <head> says about it: canonical address, language versions, feeds, Open Graph."""
+"""What a public page's <head> says about it: canonical address, language versions, Open Graph (its
+feeds are linked by the history app: {% feed_links %})."""
 
 from django.conf import settings
 from django.urls import translate_url
@@ -9,13 +10,16 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .addresses import OG_LOCALES, absolute, hreflang_alternates, page_path, translations
-from .feeds import scopes_for
 from .models import SectionPage
 
 
 def page_of(context):
     page = context.get("page")
     return page if isinstance(page, Page) else None
+
+
+def page_language(page):
+    return page.locale.language_code if page is not None and page.pk else (get_language() or "lt")
 
 
 def own_path(page, request):
@@ -54,17 +58,15 @@ def head_meta(context):
     page = page_of(context)
     path, suffix = own_path(page, request)
     canonical = absolute(context.get("canonical_path") or path)
-    language = page.locale.language_code if page is not None and page.pk else (get_language() or "lt")
+    language = page_language(page)
     versions = language_versions(page, request, suffix)
     if page is not None:
         title = context.get("meta_title") or page.seo_title or page.title
     else:
         title = context.get("meta_title") or _("Bilateral relations")
-    feeds = scopes_for(page if page is not None and page.pk else None, request, language)
     return {
         "canonical": canonical,
         "alternates": hreflang_alternates(versions),
-        "feeds": [{"title": scope.title, "url": scope.url} for scope in feeds],
         "title": title,
         "description": description(context, page),
         "type": "article" if isinstance(page, SectionPage) and not suffix else "website",

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -210,9 +211,12 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         max_length=1000,
         help_text=_("Required for a major change: what changed, in a sentence readers will see."),
     )
-    # The body's fact blocks rendered to plain text once, when the page is saved (bilateral/search/
-    # signals.py), for the search index and the result snippets; None until then (then rendered on use).
+    # Written by the search app when the page is saved (bilateral/search/signals.py), for the search
+    # index and the result snippets: the body's fact blocks rendered to plain text once, and the title
+    # and that text folded (case and diacritics removed). None until the page's next save or
+    # `manage.py store_search_text`; pages themselves know nothing of search.
     search_body = models.TextField(null=True, blank=True, editable=False)
+    search_folded = models.TextField(null=True, blank=True, editable=False)
 
     base_form_class = SectionPageForm
     content_panels = [
@@ -253,14 +257,10 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
 
     def search_text(self):
         """The body's sentences and figures as readers see them, in the page's language."""
-        from bilateral.search.text import rendered_body_text
-
-        return self.search_body if self.search_body is not None else rendered_body_text(self)
+        return self.search_body or ""
 
     def search_text_folded(self):
-        from bilateral.search.folding import folded_words
-
-        return folded_words(f"{self.title} {self.search_text()}")
+        return self.search_folded or ""
 
     def summary(self):
         """One line for the country page's list of sections: the page's search description, or the
@@ -285,30 +285,19 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         context["sections"] = country_page.sections() if country_page else []
         return context
 
-    def serve(self, request, *args, **kwargs):
-        """`?as_of=YYYY-MM-DD` on the page itself serves it as published that day (see history.py)."""
-        match = getattr(request, "routable_resolver_match", None)
-        if "as_of" in request.GET and (match is None or match.url_name == "index_route"):
-            from .as_of import serve_as_of
-
-            return serve_as_of(self, request)
-        return super().serve(request, *args, **kwargs)
-
     def get_cached_paths(self):
-        """The addresses a publication changes, for the caching proxy's purge (pages/cache_purge.py)."""
+        """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py)."""
         return ["/", "istorija/", "istorija/palyginti/", "atnaujinimai.atom"]
 
+    # The page's history has these addresses; the history app answers them, and `?as_of=YYYY-MM-DD`
+    # on the page itself (bilateral/history/wagtail_hooks.py). Without that app there is no history.
     @path("istorija/", name="history")
     def history_view(self, request):
-        from .history_views import history
-
-        return history(self, request)
+        raise Http404
 
     @path("istorija/palyginti/", name="compare")
     def compare_view(self, request):
-        from .history_views import compare
-
-        return compare(self, request)
+        raise Http404
 
 
 class MajorChange(models.Model):

@@ -1,18 +1,13 @@
-"""Site-wide public URLs of the pages app that are not pages themselves: feeds, sitemap, robots.txt.
+"""Site-wide public URLs of the pages app that are not pages themselves: sitemap, robots.txt (the
+feeds are the history app's)."""
 
-Feeds: "<page address>atnaujinimai.atom" for a section or country page, /atnaujinimai.atom for the
-whole portal, each under /en/ for English pages (see feeds.py).
-"""
-
-from django.urls import path, re_path
+from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from .feeds import MajorChangesFeed
 from .robots import robots_txt
 from .sitemap import PortalSitemap
 
 urlpatterns = [
-    re_path(r"^(?P<path>(?:[\w-]+/)*)atnaujinimai\.atom$", MajorChangesFeed(), name="major_changes_feed"),
     path(
         "sitemap.xml",
         sitemap,

@@ -5,12 +5,6 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 
-@hooks.register("before_serve_page")
-def remember_served_page(page, request, serve_args, serve_kwargs):
-    """The cache policy (http_cache.py) gives a page's response its ETag from the page served."""
-    request.served_page = page
-
-
 @hooks.register("insert_global_admin_js")
 def start_admin_widgets_without_inline_scripts():
     """See pages/admin-choosers.js: the CSP allows no inline <script>, with which Wagtail starts its

@@ -1,7 +1,11 @@
-"""A section page's text is rendered once, when the page is saved, not for every search result."""
+"""A section page's text is rendered once, when the page is saved, not for every search result.
+
+Search reads pages, not the reverse: this receiver fills the page's stored search fields
+(SectionPage.search_body, search_folded), which its search_fields index."""
 
 from django.db.models.signals import pre_save
 
+from .folding import folded_words
 from .text import render_body_text
 
 
@@ -12,7 +16,12 @@ def store_search_body(sender, instance, raw=False, update_fields=None, **kwargs)
     gives a new page its locale (the language the text is rendered in)."""
     if raw or (update_fields is not None and "body" not in update_fields):
         return
-    instance.search_body = render_body_text(instance)
+    store_search_fields(instance)
+
+
+def store_search_fields(page):
+    page.search_body = render_body_text(page)
+    page.search_folded = folded_words(f"{page.title} {page.search_body}")
 
 
 def connect():

@@ -1,7 +1,6 @@
 """A page's text as readers see it: what search indexes and quotes in its snippets."""
 
 import html
-import json
 import re
 
 from django.utils import translation
@@ -13,19 +12,6 @@ BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|ul|ol|section|div|br|table|tr|td|th|d
 def html_to_text(markup):
     """Block-level tags become spaces, so that a heading and its paragraph don't run together."""
     return " ".join(html.unescape(strip_tags(BLOCK_TAG.sub(" ", markup or ""))).split())
-
-
-def rendered_body_text(page):
-    """A section page's fact blocks rendered to text in the page's own language.
-
-    Kept on the instance while its body is unchanged: indexing asks for it several times."""
-    key = (page.locale_id, json.dumps(list(page.body.raw_data), sort_keys=True, default=str))
-    cached = getattr(page, "_rendered_body_text", None)
-    if cached and cached[0] == key:
-        return cached[1]
-    text = render_body_text(page)
-    page._rendered_body_text = (key, text)
-    return text
 
 
 def render_body_text(page):

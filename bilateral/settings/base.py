@@ -25,11 +25,14 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "bilateral.pages",
+    "bilateral.caching",
+    "bilateral.history",
     "bilateral.facts",
     "bilateral.subscriptions",
     "bilateral.api",
     "bilateral.search",
     "bilateral.operations",
+    "bilateral.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
@@ -62,12 +65,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Caching inside the app (bilateral/pages/http_cache.py, response_cache.py): a 304 when the reader
+    # Caching inside the app (bilateral/caching/http_cache.py, response_cache.py): a 304 when the reader
     # has the page already; a stored public page for anonymous readers, before the costly parts; then
     # Cache-Control, ETag and Vary set on what the inner middleware and the view produced.
-    "bilateral.pages.http_cache.ConditionalGetMiddleware",
-    "bilateral.pages.response_cache.ResponseCacheMiddleware",
-    "bilateral.pages.http_cache.CachePolicyMiddleware",
+    "bilateral.caching.http_cache.ConditionalGetMiddleware",
+    "bilateral.caching.response_cache.ResponseCacheMiddleware",
+    "bilateral.caching.http_cache.CachePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     # Listed after CSPMiddleware so that it sees the view's response first (see bilateral/http.py).
     "bilateral.http.FrameAncestorsMiddleware",
@@ -159,12 +162,12 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "lt_unaccent"
 # The caching reverse proxies (deploy/nginx/proxy.conf) to purge when pages change, comma-separated
 # (one per proxy machine); unset, nothing is purged (development, tests without a proxy). See
-# bilateral/pages/cache_purge.py.
+# bilateral/caching/cache_purge.py.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 FRONTEND_CACHE_URLS = [url.strip().rstrip("/") for url in FRONTEND_CACHE_URL.split(",") if url.strip()]
 if FRONTEND_CACHE_URLS:
     WAGTAILFRONTENDCACHE = {
-        f"proxy{number}": {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": url}
+        f"proxy{number}": {"BACKEND": "bilateral.caching.cache_purge.NginxBackend", "LOCATION": url}
         for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
     }
 # Each language version is its own page with its own address: purge only the addresses given.
@@ -196,7 +199,7 @@ CACHES = cache_settings(REDIS_URL)
 SUBSCRIPTIONS_UNSUBSCRIBE_JOURNAL_KEY = "bilateral:unsubscribe-journal"
 SUBSCRIPTIONS_UNSUBSCRIBE_SPOOL_DIR = Path(os.environ.get("UNSUBSCRIBE_SPOOL_DIR", VAR_DIR / "spool" / "unsubscribe"))
 # Rendered pages and fact blocks, and the content generation they are keyed by
-# (bilateral/pages/content_generation.py): the shared cache.
+# (bilateral/caching/content_generation.py): the shared cache.
 RENDERED_PAGES_CACHE = "default"
 
 # ALTCHA proof-of-work captcha on the subscription form (altcha-django). The HMAC secret comes from

@@ -3,7 +3,7 @@
 // ngx_cache_purge drops one address at a time; a publication also has to drop addresses nobody can list
 // in advance (every ?as_of= of a page, every query of the API). nginx keeps each cached answer in one
 // file whose header holds its key ("\nKEY: <address>\n"): this reads the keys, and the app purges each
-// one it is given (bilateral/pages/cache_purge.py), so that nginx itself drops them.
+// one it is given (bilateral/caching/cache_purge.py), so that nginx itself drops them.
 import fs from 'fs';
 
 // The key sits in the first bytes of a cache file; an address longer than this is not a reader's.

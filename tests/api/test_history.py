@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from bilateral.pages.history import BadDay, parse_day, published_revision_on, updated_on
+from bilateral.history.history import BadDay, parse_day, published_revision_on, updated_on
 
 from .conftest import FIRST_PUBLISHED
 

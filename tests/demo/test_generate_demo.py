@@ -7,10 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from bilateral.pages.demo import demo_country_pages, demo_sections, target_page
+from bilateral.demo.pages import demo_country_pages, demo_sections, target_page
 from bilateral.pages.models import MajorChange, SectionPage
 from bilateral.search.views import search_pages
-from bilateral.subscriptions.demo import demo_subscribers
+from bilateral.demo.subscribers import demo_subscribers
 from bilateral.subscriptions.fanout import fan_out_change
 from bilateral.subscriptions.models import COUNTRY, PAGE, SITE, Subscription
 from bilateral.subscriptions.outbox_models import OutboxMessage

@@ -1,7 +1,8 @@
 """Fact checks: contradictions in the figures and dates are reported, never corrected.
 
-The checks of each block family are tested in test_checks_<family>.py, the check_facts command in
-test_check_facts_command.py; here the warning itself, the labels and check_body.
+The checks of each block family are tested in test_checks_<family>.py, the check_facts command (it
+reads pages, so it lives there) in tests/pages/test_check_facts_command.py; here the warning itself,
+the labels and check_body.
 """
 
 import dataclasses

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageLogEntry
 
-from bilateral.pages.comparison import word_diff
+from bilateral.history.comparison import word_diff
 from bilateral.pages.models import SectionPage
 
 from .helpers import COMPARE_URL, publish, save_draft

@@ -168,7 +168,7 @@ def stack(seeded, static_var_dir, tmp_path, settings):
     try:
         running.start()
         settings.WAGTAILFRONTENDCACHE = {
-            "proxy": {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": running.url}
+            "proxy": {"BACKEND": "bilateral.caching.cache_purge.NginxBackend", "LOCATION": running.url}
         }
         yield running
     finally:

@@ -1,5 +1,5 @@
 """nginx in front of gunicorn (production settings): what is cached, what never is, and how
-publishing, unpublishing, moving and editing a country purge it (bilateral/pages/cache_purge.py)."""
+publishing, unpublishing, moving and editing a country purge it (bilateral/caching/cache_purge.py)."""
 
 import os
 import re
@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from bilateral.facts.models import Country
-from bilateral.pages.cache_purge import NginxBackend
+from bilateral.caching.cache_purge import NginxBackend
 from bilateral.pages.models import CountryIndexPage, CountryPage, SectionPage
 from tests.subscriptions.delivery_support import publish_major
 
@@ -254,7 +254,7 @@ def test_several_proxies_are_all_purged(stack, settings, tmp_path):
     each of them. A second nginx in front of the same app, as a second machine's would be."""
     second = stack.start_second_proxy()
     settings.WAGTAILFRONTENDCACHE = {
-        name: {"BACKEND": "bilateral.pages.cache_purge.NginxBackend", "LOCATION": url}
+        name: {"BACKEND": "bilateral.caching.cache_purge.NginxBackend", "LOCATION": url}
         for name, url in (("proxy1", stack.url), ("proxy2", second.url))
     }
     for proxy in (stack, second):

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bilateral.pages.models import SectionPage
-from bilateral.search.folding import fold_with_origins
+from bilateral.search.folding import fold_with_origins, folded_words
 from bilateral.search.text import render_body_text
 
 from .helpers import add_section, result_titles, search
@@ -35,11 +35,21 @@ def test_snippets_are_cut_from_the_stored_text_not_rendered_again(client, seeded
 
 
 def test_the_command_stores_the_text_of_pages_saved_before_the_field(seeded):
-    SectionPage.objects.update(search_body=None)
-    assert SectionPage.objects.get(pk=seeded.pk).search_text() == render_body_text(seeded)  # rendered on use
+    SectionPage.objects.update(search_body=None, search_folded=None)
+    assert SectionPage.objects.get(pk=seeded.pk).search_text() == ""  # pages render nothing for search
     call_command("store_search_text", stdout=open("/dev/null", "w"))
-    assert SectionPage.objects.get(pk=seeded.pk).search_body == render_body_text(seeded)
+    stored = SectionPage.objects.get(pk=seeded.pk)
+    assert stored.search_body == render_body_text(seeded)
+    assert stored.search_folded == folded_words(f"{seeded.title} {stored.search_body}")
     assert not SectionPage.objects.filter(search_body=None).exists()
+
+
+def test_publishing_a_new_title_folds_it_again(seeded):
+    page = SectionPage.objects.get(pk=seeded.pk)
+    page.title = "Ąžuolų GIRIA"
+    page.change_kind = "minor"
+    page.save_revision().publish()
+    assert SectionPage.objects.get(pk=seeded.pk).search_text_folded().startswith("azuolu giria ")
 
 
 def test_a_save_that_does_not_write_the_body_keeps_the_text(seeded):

@@ -36,7 +36,7 @@ def test_the_section_page_footer_has_the_form_with_the_seed_lines(client, seeded
 
     form = form_footer.find("form")
     assert form["method"] == "post" and form["action"] == SUBSCRIBE_URL
-    # No CSRF token in the (cached) page: form.js fetches it from this address (tests/appcache/).
+    # No CSRF token in the (cached) page: form.js fetches it from this address (tests/caching/).
     assert not form.find("input", attrs={"name": "csrfmiddlewaretoken"})
     assert form["data-csrf-token-url"] == "/prenumerata/zetonas/"
     # Every field has a label; the radios and the captcha are grouped under a legend.

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.models import PageLogEntry, Revision
 
-from .publishing import MAJOR, MINOR
+from bilateral.pages.publishing import MAJOR, MINOR
 
 # "wagtail.publish.scheduled" is logged when a scheduled revision actually goes live;
 # "wagtail.publish.schedule" (merely scheduled) is not a publication and is left out.

@@ -11,8 +11,18 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from .models import COUNTRY, DAILY, IMMEDIATE, PAGE, SITE, WEEKLY, ConsentRecord, Subscriber, Subscription
-from .outbox_models import OutboxMessage
+from bilateral.subscriptions.models import (
+    COUNTRY,
+    DAILY,
+    IMMEDIATE,
+    PAGE,
+    SITE,
+    WEEKLY,
+    ConsentRecord,
+    Subscriber,
+    Subscription,
+)
+from bilateral.subscriptions.outbox_models import OutboxMessage
 
 DEMO_DOMAIN = "demo.example.com"
 BATCH_SIZE = 5000

@@ -103,7 +103,7 @@ def connect_signals():
 
     from bilateral.facts.models import Country
 
-    uid = "pages.content_generation"
+    uid = "caching.content_generation"
     page_published.connect(on_page_changed, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(on_page_changed, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(on_page_changed, dispatch_uid=f"{uid}.moved")

@@ -21,8 +21,8 @@ from wagtail.search.backends import get_search_backends
 
 from bilateral.facts.models import Country
 
-from .models import CountryIndexPage, CountryPage, SectionPage
-from .seed import COUNTRY_INDEX, SEED_DIR, ensure_countries, ensure_home, ensure_locales, read_yaml, stored_form
+from bilateral.pages.models import CountryIndexPage, CountryPage, SectionPage
+from bilateral.pages.seed import COUNTRY_INDEX, SEED_DIR, ensure_countries, ensure_home, ensure_locales, read_yaml, stored_form
 
 # Every demo page lives under a country whose page slug starts with this: --reset removes only these.
 DEMO_SLUG_PREFIX = "demo-"

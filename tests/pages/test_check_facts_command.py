@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from bilateral.facts.checks import check_body
 
-from .check_helpers import SEED_MARKS, TODAY
+from tests.facts.check_helpers import SEED_MARKS, TODAY
 
 
 # --- The check_facts command --------------------------------------------------------------------

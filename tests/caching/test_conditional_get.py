@@ -1,10 +1,10 @@
-"""Conditional GET and Cache-Control (bilateral/pages/http_cache.py): validators on pages, 304 for a
+"""Conditional GET and Cache-Control (bilateral/caching/http_cache.py): validators on pages, 304 for a
 client that has the current copy, public caching for published content, private for the rest."""
 
 import pytest
 from django.utils.http import http_date, parse_http_date
 
-from bilateral.pages.http_cache import PRIVATE, PUBLIC
+from bilateral.caching.http_cache import PRIVATE, PUBLIC
 from bilateral.pages.models import SectionPage
 
 from .helpers import COUNTRY, COUNTRY_INDEX, EN_SECTION, HOME, SECTION, publish_title
@@ -56,7 +56,7 @@ def test_the_etag_differs_by_language_and_address(client, seeded):
 
 
 def test_a_new_revision_changes_the_etag_even_with_the_same_generation(client, seeded, rf):
-    from bilateral.pages.http_cache import page_etag
+    from bilateral.caching.http_cache import page_etag
 
     request = rf.get(SECTION)
     page = SectionPage.objects.get(pk=seeded.pk)

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from bilateral.pages.http_cache import PRIVATE
+from bilateral.caching.http_cache import PRIVATE
 
 from .helpers import COUNTRY, EN_SECTION, HOME, SECTION
 

@@ -8,8 +8,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from bilateral.pages.demo import delete_demo_pages, demo_sections, generate_pages, target_page
-from bilateral.subscriptions.demo import delete_demo_subscribers, demo_subscribers, generate_subscribers
+from bilateral.demo.pages import delete_demo_pages, demo_sections, generate_pages, target_page
+from bilateral.demo.subscribers import delete_demo_subscribers, demo_subscribers, generate_subscribers
 
 MAX_PAGES = 100_000
 MAX_SUBSCRIBERS = 10_000_000

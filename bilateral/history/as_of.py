@@ -20,8 +20,9 @@ def serve_as_of(page, request):
     past = revision.as_object()
     past.last_major_change_at = updated_on(page, day)
     context = past.get_context(request)
-    # rendered_revision_id: the fact blocks' cache keys name the revision shown (pages/block_cache.py).
+    # rendered_revision_id: the fact blocks' cache keys name the revision shown (caching/block_cache.py).
     context.update(as_of=day, current_url=request.path, rendered_revision_id=revision.pk)
+    context["as_of_notice"] = "history/includes/as_of_notice.html"  # the section page's template includes it
     response = TemplateResponse(request, past.get_template(request), context)
     # A past version is not what search engines should index under the page's address.
     response["X-Robots-Tag"] = "noindex"
@@ -39,4 +40,4 @@ def not_published_message(page, day):
 def problem(page, request, status, heading, message):
     context = {"page": page, "self": page, "request": request, "heading": heading, "message": message}
     context["current_url"] = request.path
-    return TemplateResponse(request, "pages/as_of_problem.html", context, status=status)
+    return TemplateResponse(request, "history/as_of_problem.html", context, status=status)

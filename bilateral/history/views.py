@@ -38,7 +38,7 @@ def history(page, request):
     return respond(
         page,
         request,
-        "pages/history.html",
+        "history/history.html",
         {
             "changes": changes,
             "versions": versions,
@@ -79,10 +79,10 @@ def compare(page, request):
         selected_b=new.pk,
         canonical_path=compare_url(page, request, old.pk, new.pk),
     )
-    return respond(page, request, "pages/history_compare.html", extra)
+    return respond(page, request, "history/history_compare.html", extra)
 
 
 def problem(page, request, extra, status, message):
     extra.setdefault("selected_a", None)
     extra.setdefault("selected_b", None)
-    return respond(page, request, "pages/history_compare.html", dict(extra, error=message), status=status)
+    return respond(page, request, "history/history_compare.html", dict(extra, error=message), status=status)

@@ -16,8 +16,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .addresses import absolute, page_path, site_home
-from .models import CountryPage, HomePage, MajorChange, SectionPage
+from bilateral.pages.addresses import absolute, page_path, site_home
+from bilateral.pages.models import CountryPage, HomePage, MajorChange, SectionPage
 
 FEED_NAME = "atnaujinimai.atom"
 ENTRIES = 50

@@ -1,4 +1,4 @@
-"""Rendered fact blocks kept per page revision and language (bilateral/pages/block_cache.py)."""
+"""Rendered fact blocks kept per page revision and language (bilateral/caching/block_cache.py)."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.template import Context
 from django.utils import translation
 from wagtail.models import PageLogEntry
 
-from bilateral.pages.block_cache import block_cache_key
+from bilateral.caching.block_cache import block_cache_key
 from bilateral.pages.models import SectionPage
 
 from .helpers import SECTION, block_templates, rendered_templates

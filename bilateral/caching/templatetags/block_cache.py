@@ -1,5 +1,5 @@
 """{% cached_block block %}: a section page's fact block, rendered once per revision and language
-(see bilateral/pages/block_cache.py)."""
+(see bilateral/caching/block_cache.py)."""
 
 from django import template
 

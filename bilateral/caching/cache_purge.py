@@ -31,7 +31,7 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
 
-from .addresses import page_path
+from bilateral.pages.addresses import page_path
 
 logger = logging.getLogger("wagtail.frontendcache")
 
@@ -129,7 +129,7 @@ class CachePurge:
             self.batch.add_url((parts[1] or "") + path)
 
     def add_page_and_feed(self, page):
-        from .feeds import scope_for
+        from bilateral.history.feeds import scope_for
 
         page = page.specific_deferred
         self.batch.add_page(page)
@@ -208,7 +208,7 @@ def purge_country_pages(sender, instance, created=False, raw=False, **kwargs):
     """A Country's names appear in every sentence of its pages: their subtrees and the lists."""
     if raw or created or not purging_enabled():
         return
-    from .models import CountryPage
+    from bilateral.pages.models import CountryPage
 
     purge = CachePurge()
     for country_page in CountryPage.objects.filter(country=instance):
@@ -230,8 +230,8 @@ def connect():
 
     from bilateral.facts.models import Country
 
-    page_published.connect(purge_around_page, dispatch_uid="pages.cache_purge.published")
-    page_unpublished.connect(purge_around_page, dispatch_uid="pages.cache_purge.unpublished")
-    post_page_move.connect(purge_after_move, dispatch_uid="pages.cache_purge.moved")
-    page_slug_changed.connect(purge_after_slug_change, dispatch_uid="pages.cache_purge.slug")
-    post_save.connect(purge_country_pages, sender=Country, dispatch_uid="pages.cache_purge.country")
+    page_published.connect(purge_around_page, dispatch_uid="caching.cache_purge.published")
+    page_unpublished.connect(purge_around_page, dispatch_uid="caching.cache_purge.unpublished")
+    post_page_move.connect(purge_after_move, dispatch_uid="caching.cache_purge.moved")
+    page_slug_changed.connect(purge_after_slug_change, dispatch_uid="caching.cache_purge.slug")
+    post_save.connect(purge_country_pages, sender=Country, dispatch_uid="caching.cache_purge.country")

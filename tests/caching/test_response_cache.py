@@ -1,12 +1,12 @@
-"""The whole-response cache of public pages for anonymous readers (bilateral/pages/response_cache.py)."""
+"""The whole-response cache of public pages for anonymous readers (bilateral/caching/response_cache.py)."""
 
 import pytest
 from django.core.cache import cache
 
-from bilateral.pages import content_generation
-from bilateral.pages.content_generation import current_generation
+from bilateral.caching import content_generation
+from bilateral.caching.content_generation import current_generation
 from bilateral.pages.models import CountryPage, SectionPage
-from bilateral.pages.response_cache import is_storable
+from bilateral.caching.response_cache import is_storable
 
 from .helpers import COUNTRY, COUNTRY_INDEX, EN_SECTION, HOME, SECTION, publish_title, rendered_templates
 
@@ -140,7 +140,7 @@ def test_a_preview_of_unsaved_changes_is_rendered_not_taken_from_the_cache(clien
 def test_a_response_that_sets_a_cookie_is_never_stored():
     from django.http import HttpResponse
 
-    from bilateral.pages.http_cache import PUBLIC
+    from bilateral.caching.http_cache import PUBLIC
 
     response = HttpResponse("page")
     response["Cache-Control"] = PUBLIC
