@@ -44,7 +44,7 @@ class PublishedVersion:
         if self.kind == MAJOR and self.note:
             return f"{when} – {self.note}"
         if self.kind == MINOR:
-            return f"{when} – {_('minor correction')}"
+            return _("%(when)s – minor correction") % {"when": when}
         return when
 
 

@@ -4,7 +4,11 @@ of the reader's language. Every page shows them, so they are looked up once per 
 
 from django.utils import translation
 
-from .content_generation import current_generation, rendered_pages_cache
+from bilateral.caching.content_generation import (
+    current_generation,
+    rendered_pages_cache,
+)
+
 from .general import FOOTER_ORDER, GeneralPage
 
 TIMEOUT = 60 * 60

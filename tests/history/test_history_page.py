@@ -78,6 +78,14 @@ def test_history_offers_only_published_versions_to_compare(client, seeded):
 
 
 @pytest.mark.django_db
+def test_a_minor_correction_is_named_in_the_pages_language(client, seeded):
+    publish(seeded, "minor", marks_declared_total=1951)
+    form = soup_of(client, HISTORY_URL).find("form", class_="history-form")
+    labels = [option.get_text(strip=True) for option in form.select("select[name=a] option")]
+    assert labels[0].endswith("– smulkus pataisymas")
+
+
+@pytest.mark.django_db
 def test_history_of_an_unpublished_page_is_not_found(client, seeded):
     seeded.unpublish()
     assert client.get(HISTORY_URL).status_code == 404

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0006_sectionpage_search_body'),
+        ('pages', '0007_sectionpage_search_folded'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
