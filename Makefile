@@ -58,8 +58,12 @@ test-deps: node_modules/.installed prod-deps
 	@command -v redis-server >/dev/null && command -v pg_dump >/dev/null || \
 	(apt-get update -qq && apt-get install -y -qq redis-server postgresql-client)
 
+# In parallel (pytest-xdist), one worker per core: each worker has its own test database (test_<name>_gw0, …)
+# and loads the seed once (tests/conftest.py). Tests that start processes on shared resources are kept
+# apart with @pytest.mark.xdist_group (see tests/conftest.py). TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
 test: install-dev test-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Production stack on this machine (deploy/prod.py): nginx on $(PROXY_PORT) in front of gunicorn,
 # task workers and the scheduler, on PostgreSQL and Redis; Ctrl-C stops all. README: "Production".
