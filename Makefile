@@ -7,21 +7,28 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install test-deps messages migrate seed worker lock check clean
+.PHONY: run test install install-dev test-deps messages migrate seed worker lock check clean
 .PHONY: prod prod-deps prod-check
 .PHONY: backup restore
 .PHONY: bench
 
-$(VENV)/.installed: requirements.txt
+# Two locks (requirements/*.txt, with hashes): prod.txt is what the portal runs on; dev.txt is prod.txt
+# plus the tests', benchmarks' and linter's tools. `make lock` regenerates both from requirements/*.in.
+$(VENV)/.installed-prod: requirements/prod.txt
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --require-hashes -r requirements/prod.txt
 	touch $@
 
-install: $(VENV)/.installed messages
+$(VENV)/.installed-dev: $(VENV)/.installed-prod requirements/dev.txt
+	$(BIN)/pip install -q --require-hashes -r requirements/dev.txt
+	touch $@
 
-messages: $(VENV)/.installed
+install: $(VENV)/.installed-prod messages
+
+install-dev: $(VENV)/.installed-dev messages
+
+messages: $(VENV)/.installed-prod
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
 migrate: install
@@ -51,8 +58,12 @@ test-deps: node_modules/.installed prod-deps
 	@command -v redis-server >/dev/null && command -v pg_dump >/dev/null || \
 	(apt-get update -qq && apt-get install -y -qq redis-server postgresql-client)
 
-test: install test-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# In parallel (pytest-xdist), one worker per core: each worker has its own test database (test_<name>_gw0, …)
+# and loads the seed once (tests/conftest.py). Tests that start processes on shared resources are kept
+# apart with @pytest.mark.xdist_group (see tests/conftest.py). TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
+test: install-dev test-deps
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Production stack on this machine (deploy/prod.py): nginx on $(PROXY_PORT) in front of gunicorn,
 # task workers and the scheduler, on PostgreSQL and Redis; Ctrl-C stops all. README: "Production".
@@ -67,7 +78,7 @@ prod: install prod-deps
 
 # Benchmarks (bench/run.py): recreates the scratch database bilateral_bench, generate_demo --pages 2000
 # --subscribers 100000, runs bench/{proxy,gunicorn,fanout,search,captcha}.py, writes bench/RESULTS.md.
-bench: install prod-deps
+bench: install-dev prod-deps
 	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
@@ -84,12 +95,20 @@ restore: install
 	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/<stamp> [FORCE=1]" >&2; exit 2)
 	$(MANAGE) restore $(if $(FORCE),--force) "$(BACKUP)"
 
-check: install
+# Lint (ruff, configured in pyproject.toml), Django's checks, migrations committed.
+check: install-dev
+	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-lock:
-	$(BIN)/pip freeze --exclude-editable > requirements.txt
+# Re-resolve both locks from PyPI with hashes; versions already in a lock stay unless an .in file
+# asks otherwise (`make lock LOCK_ARGS=--upgrade` or `LOCK_ARGS="-P django"` to move them).
+PIP_COMPILE = env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(abspath $(BIN))/pip-compile -q --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-find-links \
+	--index-url https://pypi.org/simple --no-emit-index-url $(LOCK_ARGS)
+lock: $(VENV)/.installed-dev
+	cd requirements && $(PIP_COMPILE) -o prod.txt prod.in
+	cd requirements && $(PIP_COMPILE) -o dev.txt dev.in
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -194,7 +194,8 @@ def main():
     print(f"for reference, with the shared cache a dummy one too (Wagtail's site root paths looked up every time): "
           f"p50 {all_off_p50:.1f} ms, {all_off_queries} queries per render")
     result(bytes=len(body), page_rps=runs["seed page, warm app cache"]["rps"], view_rps=runs["minimal view"]["rps"],
-           ratio=round(ratio, 3), target_ratio=TARGET_RATIO, bare_view_rps=bare["rps"], bare_ratio=round(bare_ratio, 3), command=runs["minimal view"]["command"],
+           ratio=round(ratio, 3), target_ratio=TARGET_RATIO, bare_view_rps=bare["rps"], bare_ratio=round(bare_ratio, 3),
+           command=runs["minimal view"]["command"],
            uncached_p50_ms=round(p50, 1), uncached_p95_ms=round(p95, 1), target_p50_ms=TARGET_P50_MS,
            uncached_queries=queries, warm_blocks_p50_ms=round(warm_blocks_p50, 1),
            all_caches_off_p50_ms=round(all_off_p50, 1), all_caches_off_queries=all_off_queries,

@@ -1,15 +1,51 @@
+from pathlib import Path
+
 import pytest
 from django.utils import translation
 
 from bilateral.pages.seed import load_seed
 
+from .seed_snapshot import SeedSnapshot
+
+
+# `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup). Each worker has its own test
+# database; ports, directories and PostgreSQL clusters of the process tests are free or temporary ones.
+# The tests of a directory below share a group, so that they run in one worker: what the directory's
+# session fixtures start (one Chromium; one collectstatic with the production storage) starts once.
+# A new test that needs a shared resource of its own (a fixed port, a Redis database number, a
+# well-known file or database name) takes @pytest.mark.xdist_group("<resource>") so that its
+# neighbours run in the same worker, one after another.
+GROUPED_DIRECTORIES = ("browser", "proxy")
+
+
+def pytest_collection_modifyitems(config, items):
+    tests = Path(__file__).parent
+    for item in items:
+        directory = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else None
+        if directory in GROUPED_DIRECTORIES and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(directory))
+
+
+def load_quietly():
+    load_seed(report=lambda message: None)
+
+
+@pytest.fixture(scope="session")
+def seed_snapshot(django_db_setup, django_db_blocker):
+    """What load_seed writes, captured once per test process (tests/seed_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return SeedSnapshot.capture(load_quietly)
+
 
 @pytest.fixture
-def seeded(db):
+def seeded(db, seed_snapshot):
     """The seed content loaded as `make run` loads it; returns the section page."""
     from bilateral.pages.models import SectionPage
 
-    load_seed(report=lambda message: None)
+    if seed_snapshot.fits():
+        seed_snapshot.restore()
+    else:
+        load_quietly()
     return SectionPage.objects.get(slug="politinis-bendradarbiavimas")
 
 

@@ -124,7 +124,7 @@ def compare_units(old_units, new_units):
     """Rows pairing the earlier and later units; changed paragraphs are paired in order."""
     matcher = SequenceMatcher(a=[u.text for u in old_units], b=[u.text for u in new_units], autojunk=False)
     rows = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for _op, i1, i2, j1, j2 in matcher.get_opcodes():
         for old, new in zip_longest(old_units[i1:i2], new_units[j1:j2]):
             rows.append(unit_row(old, new))
     return rows

@@ -19,9 +19,24 @@ class PagesConfig(AppConfig):
 
         post_save.connect(give_country_its_roles, sender=CountryPage, dispatch_uid="pages.country_roles")
 
+        connect_footer_links()
+
         from .admin_widgets import use_markers_for_choosers
 
         use_markers_for_choosers()  # Wagtail's choosers without inline scripts (the CSP refuses them)
+
+
+def connect_footer_links():
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from .footer import forget_footer_links
+    from .general import GeneralPage
+
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(forget_footer_links, sender=GeneralPage, dispatch_uid=f"pages.footer.{id(signal)}")
+    # A move of any page may move a general page below it.
+    post_page_move.connect(forget_footer_links, dispatch_uid="pages.footer.move")
 
 
 def give_country_its_roles(sender, instance, created, raw=False, **kwargs):

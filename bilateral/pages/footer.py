@@ -1,30 +1,26 @@
 """The footer's links to the general pages (accessibility statement, privacy notice, contacts, about)
-of the reader's language. Every page shows them, so they are looked up once per content generation
-(they change only when a page is published, and a publication starts a new generation)."""
+of the reader's language. Every page shows them and they rarely change, so they are kept in the
+shared cache until a general page is published, unpublished, moved or deleted."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
-
-from bilateral.caching.content_generation import (
-    current_generation,
-    rendered_pages_cache,
-)
 
 from .general import FOOTER_ORDER, GeneralPage
 
-TIMEOUT = 60 * 60
+TIMEOUT = 60 * 60 * 24
+
+
+def cache_key(language):
+    return f"bilateral:footer-links:{language}"
 
 
 def footer_links(request=None):
     language = translation.get_language() or ""
-    generation = current_generation()
-    if generation is None:
-        return look_up_footer_links(language, request)
-    cache = rendered_pages_cache()
-    key = f"bilateral:footer-links:{language}:{generation}"
-    links = cache.get(key)
+    links = cache.get(cache_key(language))
     if links is None:
         links = look_up_footer_links(language, request)
-        cache.set(key, links, TIMEOUT)
+        cache.set(cache_key(language), links, TIMEOUT)
     return links
 
 
@@ -45,3 +41,8 @@ def look_up_footer_links(language, request=None):
         for role in FOOTER_ORDER
         if role in first_of_role
     ]
+
+
+def forget_footer_links(sender=None, **kwargs):
+    """Connected to a general page's publication, unpublication, move and deletion (pages/apps.py)."""
+    cache.delete_many([cache_key(code) for code, _name in settings.LANGUAGES])

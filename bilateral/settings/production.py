@@ -6,7 +6,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import DATABASES, MIDDLEWARE, env_list
+from .base import DATABASES, MIDDLEWARE
 
 DEBUG = False
 

@@ -125,7 +125,7 @@ def test_without_a_description_the_summary_is_the_first_sentence_of_the_text(see
     assert section.summary() == "Diplomatiniai santykiai užmegzti 1991 m. gruodžio 30 d."
 
 
-def test_the_footer_links_are_looked_up_once_per_content_generation(seeded, lithuanian):
+def test_the_footer_links_are_looked_up_once_until_a_general_page_changes(client, seeded, lithuanian):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -135,3 +135,7 @@ def test_the_footer_links_are_looked_up_once_per_content_generation(seeded, lith
     with CaptureQueriesContext(connection) as queries:
         assert footer_links() == LITHUANIAN_FOOTER
     assert not [query for query in queries if "pages_generalpage" in query["sql"]]
+    contacts = GeneralPage.objects.get(slug="kontaktai")
+    contacts.title = "Kontaktai ir rekvizitai"
+    contacts.save_revision().publish()
+    assert ("Kontaktai ir rekvizitai", "/kontaktai/") in footer_links()

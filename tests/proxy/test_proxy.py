@@ -275,7 +275,10 @@ def test_several_proxies_are_all_purged(stack, settings, tmp_path):
 
 
 def test_the_settings_take_every_proxy_of_frontend_cache_url():
-    code = "import django; django.setup(); from django.conf import settings; print(sorted((n, b['LOCATION']) for n, b in settings.WAGTAILFRONTENDCACHE.items()))"
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(sorted((n, b['LOCATION']) for n, b in settings.WAGTAILFRONTENDCACHE.items()))"
+    )
     output = subprocess.run(
         [sys.executable, "-c", code],
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "bilateral.settings.base",

@@ -215,10 +215,10 @@ def finish(process, timeout=180):
     """Wait for a worker; returns (returncode, stderr)."""
     try:
         _out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    except subprocess.TimeoutExpired as timeout_expired:
         process.kill()
         _out, err = process.communicate()
-        raise AssertionError(f"worker did not finish in {timeout} s: {err}")
+        raise AssertionError(f"worker did not finish in {timeout} s: {err}") from timeout_expired
     return process.returncode, err
 
 
