@@ -1,4 +1,4 @@
-"""What an operator watches (README, "Operations"): log lines, readiness thresholds.
+"""What an operator watches (README, "Operations"): log lines, error reports, readiness thresholds.
 Imported by base.py; production.py switches the log format to JSON."""
 
 import os
@@ -16,6 +16,9 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
 
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "development")
+SENTRY_RELEASE = os.environ.get("SENTRY_RELEASE", "")
 
 # /readyz answers 503 when a heartbeat or the oldest due outbox row is older than this (seconds).
 READYZ_SCHEDULER_MAX_AGE = int(os.environ.get("READYZ_SCHEDULER_MAX_AGE", "300"))
