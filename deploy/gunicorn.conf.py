@@ -6,6 +6,12 @@ Behind the caching proxy on loopback only. GUNICORN_WORKERS (default 2 × cores 
 
 import multiprocessing
 import os
+import sys
+from pathlib import Path
+
+# The project's log format for gunicorn's own lines, imported before Django is set up.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bilateral.operations.logs import gunicorn_logging_config  # noqa: E402
 
 wsgi_app = "bilateral.wsgi:application"
 bind = f"127.0.0.1:{os.environ.get('APP_PORT', '8001')}"
@@ -21,9 +27,15 @@ max_requests_jitter = max_requests // 10
 # Only the proxy on this machine talks to gunicorn.
 forwarded_allow_ips = "127.0.0.1,::1"
 proc_name = "bilateral"
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
-errorlog = "-"
+# Error log on stderr, access log on stdout (GUNICORN_ACCESS_LOG=0: none), both in LOG_FORMAT (json by
+# default, as the production settings' lines) with the request id the app answered with.
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+logconfig_dict = gunicorn_logging_config(
+    os.environ.get("LOG_FORMAT", "json"),
+    loglevel.upper(),
+    access_log=os.environ.get("GUNICORN_ACCESS_LOG", "1") not in ("0", "false", "False", ""),
+)
 # gunicorn's control socket is one per user ($HOME/.gunicorn/gunicorn.ctl): two stacks on one machine
 # (`make prod` and the proxy tests) would fight over it, and nothing here uses it.
 control_socket_disable = True

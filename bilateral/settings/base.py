@@ -9,6 +9,10 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+# Logs, error reports, health endpoints and their thresholds (LOGGING, SENTRY_*, READYZ_*).
+from .observability import *  # noqa: F401,F403
+from .observability import OBSERVABILITY_MIDDLEWARE
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(os.environ.get("BILATERAL_VAR_DIR", BASE_DIR / "var"))
@@ -64,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    *OBSERVABILITY_MIDDLEWARE,
     "django.middleware.security.SecurityMiddleware",
     # Caching inside the app (bilateral/caching/http_cache.py, response_cache.py): a 304 when the reader
     # has the page already; a stored public page for anonymous readers, before the costly parts; then
@@ -292,10 +297,3 @@ def email_settings(url):
 
 globals().update(email_settings(os.environ.get("EMAIL_URL", "")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bilateral <noreply@localhost>")
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-}

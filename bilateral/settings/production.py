@@ -6,9 +6,15 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import DATABASES, MIDDLEWARE
+from .base import DATABASES, LOG_LEVEL, MIDDLEWARE
+from .observability import logging_config
 
 DEBUG = False
+
+# One JSON object a line for the log collector (LOG_FORMAT=text for reading by eye); errors reported
+# as "production" unless SENTRY_ENVIRONMENT says otherwise (staging …).
+LOGGING = logging_config(os.environ.get("LOG_FORMAT", "json"), LOG_LEVEL)
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "production")
 
 # gunicorn's sync workers keep their database connection between requests (a new PostgreSQL
 # connection costs a page several milliseconds); a connection that died is noticed and replaced
@@ -20,7 +26,9 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of 50 or more characters.")
 
 # Static files: hashed, compressed names served by WhiteNoise from gunicorn (the proxy caches them).
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+# WhiteNoise right after SecurityMiddleware, as it asks (static answers get its headers too).
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [*MIDDLEWARE[:_after_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after_security:]]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -89,3 +89,20 @@ def test_a_database_error_raised_outside_a_view_is_an_outage_too_and_other_error
     except KeyError:
         bug = server_error(rf.get("/"))
     assert bug.status_code == 500
+
+
+def test_without_the_database_healthz_answers_and_readyz_names_it(postgres, portal):
+    assert get(portal, "/healthz").status_code == 200
+    postgres.stop()
+    try:
+        health = get(portal, "/healthz")
+        assert health.status_code == 200
+        assert health.json() == {"status": "ok"}
+        ready = get(portal, "/readyz")
+        assert ready.status_code == 503
+        assert ready.headers["Cache-Control"] == "no-store"
+        assert "database" in ready.json()["failed"]
+        assert ready.json()["checks"]["database"] == {"status": "fail", "problem": "OperationalError"}
+    finally:
+        postgres.start()
+    assert get(portal, "/readyz").json()["checks"]["database"] == {"status": "ok"}

@@ -1,14 +1,18 @@
 """Every minute: resume lost fan-outs, write due digests (00:05 Vilnius; weeks on Mondays), send retries;
 every hour: purge unconfirmed subscriptions and prune old sent outbox rows."""
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand
 
+from bilateral.operations.heartbeat import scheduler_heartbeat
 from bilateral.subscriptions.scheduler import tick
 from bilateral.subscriptions.stopping import StopFlag
 
 PURGE_EVERY = 3600
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -28,15 +32,14 @@ class Command(BaseCommand):
                 summary = tick(purge=purge, should_stop=stop)
                 if purge:
                     last_purge = started
+                # After a tick that did its work: /readyz reads these (operations/heartbeat.py).
+                scheduler_heartbeat()
                 if options["verbosity"] > 1 or (options["verbosity"] and once):
                     self.stdout.write(str(summary))
             except Exception:  # a bad minute (database restarting …) must not end the scheduler
                 if once:
                     raise
-                self.stderr.write("Scheduler tick failed; trying again next minute")
-                import traceback
-
-                traceback.print_exc()
+                logger.exception("Scheduler tick failed; trying again next minute")
             if once:
                 break
             stop.sleep(max(0.0, interval - (time.monotonic() - started)))
