@@ -6,3 +6,8 @@ class OperationsConfig(AppConfig):
 
     name = "bilateral.operations"
     verbose_name = "Operations"
+
+    def ready(self):
+        from .cache import limit_ignored_error_logging
+
+        limit_ignored_error_logging()

@@ -168,19 +168,28 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
 # One cache shared by every process (the subscription captcha's replay store needs that):
-# the database in the embedded default, Redis when REDIS_URL is set.
+# the database in the embedded default, Redis (django-redis) when REDIS_URL is set.
 def cache_settings(redis_url):
-    """"default" degrades when Redis is away (pages still served); "captcha" is the same store but
-    strict, so the captcha refuses an answer it cannot mark as used (subscriptions/forms.py)."""
+    """"default" degrades when Redis is away: django-redis ignores (and logs) the connection error, so
+    reads miss, writes are dropped and pages are still served. "captcha" is the same store but strict,
+    so the captcha refuses an answer it cannot mark as used (subscriptions/forms.py)."""
     if not redis_url:
         database = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bilateral_cache"}
         return {"default": database, "captcha": database}
-    # Short timeouts: an unreachable Redis must cost a page a second at most, not hang it.
-    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
-    return {
-        "default": {"BACKEND": "bilateral.operations.cache.DegradingRedisCache", "LOCATION": redis_url, "OPTIONS": options},
-        "captcha": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url, "OPTIONS": options},
-    }
+
+    def redis(ignore_exceptions):
+        # Short timeouts: an unreachable Redis must cost a page a second at most, not hang it.
+        options = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, "IGNORE_EXCEPTIONS": ignore_exceptions}
+        config = env.cache_url_config(redis_url, backend="django_redis.cache.RedisCache")
+        return {**config, "OPTIONS": {**config.get("OPTIONS", {}), **options}}
+
+    return {"default": redis(ignore_exceptions=True), "captcha": redis(ignore_exceptions=False)}
+
+
+# Each error the degrading cache ignores is logged here (bilateral/operations/cache.py: at most one a
+# minute per process, an outage would otherwise log every cache call of every page).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "bilateral.operations.cache"
 
 
 REDIS_URL = env.str("REDIS_URL", default="")
