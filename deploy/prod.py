@@ -183,22 +183,29 @@ def nginx_command(environment, var_dir):
         prefix,
         app_port=environment["APP_PORT"],
         proxy_port=environment["PROXY_PORT"],
+        site_host=urlsplit(environment["SITE_URL"]).netloc,
         cache_size=environment.get("PROXY_CACHE_SIZE", "1g"),
         run_as_root=not reachable_by_others(prefix),
     )
 
 
-def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False):
+def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False, site_host=None):
     """Writes <prefix>/proxy.conf (its cache in <prefix>/cache) and returns the command that runs nginx
     with it in the foreground (the tests start theirs the same way)."""
     config = prefix / "proxy.conf"
-    config.write_text(nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root))
+    config.write_text(nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root, site_host))
     return [shutil.which("nginx") or "/usr/sbin/nginx", "-e", "stderr", "-p", f"{prefix}/", "-c", str(config)]
 
 
-def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=False,
+def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=False, site_host=None,
                  source=DEPLOY_DIR / "nginx" / "proxy.conf"):  # fmt: skip
+    """site_host: the host (and port) of SITE_URL, the Host cacheable requests reach the app with; by
+    default the proxy's own address, as the local stack's SITE_URL is."""
+    site_host = site_host or f"127.0.0.1:{int(proxy_port)}"
+    if not re.fullmatch(r"[A-Za-z0-9.-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?", site_host):
+        raise ValueError(f"{site_host!r} is not a host name for the proxy (SITE_URL's host and port)")
     values = {
+        "SITE_HOST": site_host,
         "APP_PORT": str(int(app_port)),
         "PROXY_PORT": str(int(proxy_port)),
         "CACHE_DIR": str(cache_dir),

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from bilateral.facts.models import Country
 from bilateral.history.history import published_revision_on, updated_on
+from bilateral.pages.addresses import absolute
 from bilateral.pages.models import CountryPage, SectionPage
 
 
@@ -21,7 +22,7 @@ class SectionVersion:
     last_change: Optional[datetime]
 
     def url(self, request, day=None):
-        address = request.build_absolute_uri(self.page.get_url(request=request))
+        address = absolute(self.page.get_url(request=request))
         return f"{address}?as_of={day.isoformat()}" if day else address
 
 

@@ -3,6 +3,7 @@
 from ninja import Router
 
 from bilateral.facts.models import Country
+from bilateral.pages.addresses import absolute
 from bilateral.pages.models import CountryPage
 
 from .params import Language, language_param, limit_param, offset_param, page_of
@@ -31,4 +32,6 @@ def countries(
 
 
 def address(request, page):
-    return request.build_absolute_uri(page.get_url(request=request)) if page else None
+    """Its absolute address, from SITE_URL: never the request's Host, which an answer kept by the proxy
+    would carry to readers of another host name."""
+    return absolute(page.get_url(request=request)) if page else None

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from ninja import Query, Router
 
+from bilateral.pages.addresses import absolute
+
 from . import serializers
 from .content import section_versions
 from .params import (
@@ -51,7 +53,7 @@ def fact_param():
 
 def facts_of(request, language, country=None, day=None, fact_type=None, fact_id=None):
     """The facts as the API shows them, in country, page and body order."""
-    csv_address = request.build_absolute_uri(reverse("api:facts_csv"))
+    csv_address = absolute(reverse("api:facts_csv"))
     for version in section_versions(language, country, day):
         for child in version.shown.body:
             if child.block_type not in serializers.FACT_TYPES or fact_type not in (None, child.block_type):

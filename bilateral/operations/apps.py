@@ -14,3 +14,7 @@ class OperationsConfig(AppConfig):
 
         connect_signals()
         start_error_reports()
+
+        from .cache import limit_ignored_error_logging
+
+        limit_ignored_error_logging()

@@ -2,30 +2,26 @@
 the environment (see README, "Configuration")."""
 
 import hashlib
-import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 # Logs, error reports, health endpoints and their thresholds (LOGGING, SENTRY_*, READYZ_*).
 from .observability import *  # noqa: F401,F403
 from .observability import OBSERVABILITY_MIDDLEWARE
+from .environment import env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-VAR_DIR = Path(os.environ.get("BILATERAL_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = Path(env.str("BILATERAL_VAR_DIR", default=str(BASE_DIR / "var")))
 
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
+SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = False
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# The one public address of the site: every absolute URL the portal writes (API, feeds, sitemap,
+# canonical and hreflang links, emails) starts with it, whatever Host a request came with.
+SITE_URL = env.site_url("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "bilateral.pages",
@@ -113,18 +109,16 @@ TEMPLATES = [
     },
 ]
 
-if "DATABASE_URL" not in os.environ:
+if not env.str("DATABASE_URL", default=""):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'bilateral.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
-        # A kept connection that died with the database is replaced, not reused: no restart needed.
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"].endswith("postgresql") and os.environ.get("DB_PREPARED_STATEMENTS", "1") == "1":
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'bilateral.sqlite3'}")}
+DATABASES["default"].update(
+    CONN_MAX_AGE=env.int("DB_CONN_MAX_AGE", default=0),
+    # A kept connection that died with the database is replaced, not reused: no restart needed.
+    CONN_HEALTH_CHECKS=True,
+)
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool("DB_PREPARED_STATEMENTS", default=True):
     # Parameters bound by the server, so that psycopg prepares a statement it has run a few times on a
     # connection: a page's queries are the same on every request, and PostgreSQL then skips parsing
     # and planning them. DB_PREPARED_STATEMENTS=0 behind a pooler in transaction mode (PgBouncer),
@@ -168,8 +162,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # The caching reverse proxies (deploy/nginx/proxy.conf) to purge when pages change, comma-separated
 # (one per proxy machine); unset, nothing is purged (development, tests without a proxy). See
 # bilateral/caching/cache_purge.py.
-FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
-FRONTEND_CACHE_URLS = [url.strip().rstrip("/") for url in FRONTEND_CACHE_URL.split(",") if url.strip()]
+FRONTEND_CACHE_URLS = [url.rstrip("/") for url in env.list("FRONTEND_CACHE_URL", default=[])]
 if FRONTEND_CACHE_URLS:
     WAGTAILFRONTENDCACHE = {
         f"proxy{number}": {"BACKEND": "bilateral.caching.cache_purge.NginxBackend", "LOCATION": url}
@@ -182,27 +175,36 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
 # One cache shared by every process (the subscription captcha's replay store needs that):
-# the database in the embedded default, Redis when REDIS_URL is set.
+# the database in the embedded default, Redis (django-redis) when REDIS_URL is set.
 def cache_settings(redis_url):
-    """"default" degrades when Redis is away (pages still served); "captcha" is the same store but
-    strict, so the captcha refuses an answer it cannot mark as used (subscriptions/forms.py)."""
+    """"default" degrades when Redis is away: django-redis ignores (and logs) the connection error, so
+    reads miss, writes are dropped and pages are still served. "captcha" is the same store but strict,
+    so the captcha refuses an answer it cannot mark as used (subscriptions/forms.py)."""
     if not redis_url:
         database = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bilateral_cache"}
         return {"default": database, "captcha": database}
-    # Short timeouts: an unreachable Redis must cost a page a second at most, not hang it.
-    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
-    return {
-        "default": {"BACKEND": "bilateral.operations.cache.DegradingRedisCache", "LOCATION": redis_url, "OPTIONS": options},
-        "captcha": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url, "OPTIONS": options},
-    }
+
+    def redis(ignore_exceptions):
+        # Short timeouts: an unreachable Redis must cost a page a second at most, not hang it.
+        options = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, "IGNORE_EXCEPTIONS": ignore_exceptions}
+        config = env.cache_url_config(redis_url, backend="django_redis.cache.RedisCache")
+        return {**config, "OPTIONS": {**config.get("OPTIONS", {}), **options}}
+
+    return {"default": redis(ignore_exceptions=True), "captcha": redis(ignore_exceptions=False)}
 
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+# Each error the degrading cache ignores is logged here (bilateral/operations/cache.py: at most one a
+# minute per process, an outage would otherwise log every cache call of every page).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "bilateral.operations.cache"
+
+
+REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = cache_settings(REDIS_URL)
 # Unsubscribes accepted while the database is down (bilateral/subscriptions/journal.py) wait in this
 # Redis list, or, when Redis is down too or unset, as files in this machine's spool directory.
 SUBSCRIPTIONS_UNSUBSCRIBE_JOURNAL_KEY = "bilateral:unsubscribe-journal"
-SUBSCRIPTIONS_UNSUBSCRIBE_SPOOL_DIR = Path(os.environ.get("UNSUBSCRIBE_SPOOL_DIR", VAR_DIR / "spool" / "unsubscribe"))
+SUBSCRIPTIONS_UNSUBSCRIBE_SPOOL_DIR = Path(env.str("UNSUBSCRIBE_SPOOL_DIR", default=str(VAR_DIR / "spool" / "unsubscribe")))
 # Rendered pages and fact blocks, and the content generation they are keyed by
 # (bilateral/caching/content_generation.py): the shared cache.
 RENDERED_PAGES_CACHE = "default"
@@ -210,8 +212,8 @@ RENDERED_PAGES_CACHE = "default"
 # ALTCHA proof-of-work captcha on the subscription form (altcha-django). The HMAC secret comes from
 # the environment; without it one is derived from SECRET_KEY so development works out of the box.
 ALTCHA_HMAC_SECRET = (
-    os.environ.get("ALTCHA_HMAC_SECRET")
-    or os.environ.get("ALTCHA_HMAC_KEY")
+    env.str("ALTCHA_HMAC_SECRET", default="")
+    or env.str("ALTCHA_HMAC_KEY", default="")
     or hashlib.sha256(f"altcha:{SECRET_KEY}".encode()).hexdigest()
 )
 # About 256 PBKDF2 tries of 5000 rounds: roughly a second in a browser, one derivation to verify.
@@ -256,7 +258,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # The client's address behind our own reverse proxies: how many of them append to X-Forwarded-For
 # (0: trust only REMOTE_ADDR). Read by bilateral.http.client_ip for rate limits and the login lockout.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Admin sign-in lockout (django-axes), for the Wagtail admin and django-admin alike: 5 failures for one
 # user name from one address lock that pair out for 15 minutes (HTTP 429, bilateral/lockout.py).
@@ -295,5 +297,6 @@ def email_settings(url):
     }
 
 
-globals().update(email_settings(os.environ.get("EMAIL_URL", "")))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bilateral <noreply@localhost>")
+globals().update(email_settings(env.str("EMAIL_URL", default="")))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Bilateral <noreply@localhost>")
+

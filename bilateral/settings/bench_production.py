@@ -4,18 +4,17 @@ page is rendered from scratch, while the shared cache keeps serving what Wagtail
 sites' root paths), as in production. BENCH_NO_CACHE=all: the shared cache itself is a dummy one
 too. Never used in production."""
 
-import os
-
+from .environment import env
 from .production import *  # noqa: F401,F403
 from .production import CACHES
 
 ROOT_URLCONF = "bench.urls"
 DUMMY_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-if os.environ.get("BENCH_NO_CACHE") == "1":
+if env.str("BENCH_NO_CACHE", default="0") == "1":
     CACHES = {**CACHES, "rendered": DUMMY_CACHE}
     RENDERED_PAGES_CACHE = "rendered"
-elif os.environ.get("BENCH_NO_CACHE") == "all":
+elif env.str("BENCH_NO_CACHE", default="0") == "all":
     CACHES = {**CACHES, "default": DUMMY_CACHE}
-if os.environ.get("BENCH_BARE") == "1":
+if env.bool("BENCH_BARE", default=False):
     # The strictest ceiling: Django with no middleware at all around the minimal view.
     MIDDLEWARE = []

@@ -1,12 +1,11 @@
 """Production: gunicorn behind a caching reverse proxy, PostgreSQL, Redis. Every secret and address
 comes from the environment (README, "Configuration"); `manage.py check --deploy` gives no warnings."""
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
 from .base import DATABASES, LOG_LEVEL, MIDDLEWARE
+from .environment import env
 from .observability import logging_config
 
 DEBUG = False
@@ -19,9 +18,9 @@ SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "production")
 # gunicorn's sync workers keep their database connection between requests (a new PostgreSQL
 # connection costs a page several milliseconds); a connection that died is noticed and replaced
 # (conn_health_checks in base.py). DB_CONN_MAX_AGE=0 opens one per request again.
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY", default="")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of 50 or more characters.")
 
@@ -37,14 +36,14 @@ STORAGES = {
 # Uploaded media (Wagtail images and documents) on S3-compatible storage when a bucket is named, so
 # that app servers on several machines share them (README, "Running on several machines"); otherwise
 # MEDIA_ROOT on this machine. boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # e.g. MinIO, Ceph, a cloud's S3
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None  # e.g. MinIO, Ceph, a cloud's S3
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
     # Plain URLs by default: signed ones expire, and pages holding them are kept by the proxy.
-    AWS_QUERYSTRING_AUTH = os.environ.get("AWS_QUERYSTRING_AUTH", "0") not in ("0", "false", "False", "")
+    AWS_QUERYSTRING_AUTH = env.bool("AWS_QUERYSTRING_AUTH", default=False)
     AWS_S3_FILE_OVERWRITE = False  # as on disk: a second "report.pdf" gets a new name
     AWS_DEFAULT_ACL = None  # the bucket's own policy decides
 
@@ -53,7 +52,7 @@ if AWS_STORAGE_BUCKET_NAME:
 # over http is redirected to https. The local stack (`make prod`, deploy/prod.py; tests/proxy) speaks
 # plain http on loopback and sets SECURE_SSL_REDIRECT=0; nothing else may.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") not in ("0", "false", "False", "")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 365 * 24 * 3600  # one year: the minimum the HSTS preload list accepts
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -68,7 +67,7 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Secrets with no fallback here. The captcha's HMAC secret is its own, so that it can be rotated
 # without logging every editor out (base.py derives one from SECRET_KEY for development only).
-ALTCHA_HMAC_SECRET = os.environ.get("ALTCHA_HMAC_SECRET") or os.environ.get("ALTCHA_HMAC_KEY") or ""
+ALTCHA_HMAC_SECRET = env.str("ALTCHA_HMAC_SECRET", default="") or env.str("ALTCHA_HMAC_KEY", default="")
 if len(ALTCHA_HMAC_SECRET) < 32:
     raise ImproperlyConfigured("ALTCHA_HMAC_SECRET must be set to a random string of 32 or more characters.")
 # REDIS_URL is not required: without it the cache (captcha replay store, rate limits) is the

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.cache import cache
 
 from bilateral.http import client_ip
-from bilateral.operations.cache import CacheUnavailable
 
 # (limit, window in seconds); override with SUBSCRIPTIONS_RATE_LIMITS in settings.
 # "challenge": captcha challenges fetched by one client (each costs us a PBKDF2 derivation).
@@ -31,15 +30,16 @@ def allow(kind, value):
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)
-    except CacheUnavailable:
-        # Fail open: counting is impossible while Redis is away. A subscription still cannot get
-        # through unchecked: its captcha answer must be recorded in the same Redis and is refused
-        # while it is down (forms.ReplayCheckedAltchaField), so no confirmation email can be sent in
-        # bulk. Failing closed would tell every genuine reader "too many requests", which is untrue.
-        return True
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
         count = 1
+    if count is None:
+        # Redis is away (the degrading cache answers None, operations/cache.py): fail open, counting
+        # is impossible. A subscription still cannot get through unchecked: its captcha answer must
+        # be recorded in the same Redis and is refused while it is down (forms.ReplayCheckedAltchaField),
+        # so no confirmation email can be sent in bulk. Failing closed would tell every genuine reader
+        # "too many requests", which is untrue.
+        return True
     return count <= limit
 
 

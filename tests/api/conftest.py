@@ -7,10 +7,20 @@ from wagtail.models import PageLogEntry
 
 from bilateral.pages.models import SectionPage
 
+# Every absolute URL in an answer starts with the configured site address, never the request's Host
+# (the test client's is "testserver"): bilateral/pages/addresses.py.
+SITE_URL = "https://bilateral.example"
+
 # The seed's publication is moved to this moment; the second revision is published "now".
 FIRST_PUBLISHED = datetime.datetime(2019, 1, 1, 10, 0, tzinfo=datetime.timezone.utc)
 OLD_CROSSINGS = "(2 geležinkelių, 4 autokelių)"
 NEW_CROSSINGS = "(3 geležinkelių, 4 autokelių)"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE_URL
+    return SITE_URL
 
 
 def crossings(body):

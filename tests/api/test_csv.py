@@ -10,6 +10,8 @@ import pytest
 from bilateral.api.facts import CSV_HEADER
 from bilateral.api.serializers import FACT_TYPES
 
+from .conftest import SITE_URL
+
 pytestmark = pytest.mark.django_db
 
 
@@ -36,7 +38,7 @@ def test_rfc_4180(client, seeded):
     assert values["figures.planned.0.condition"] == "įrengus infrastruktūrą"
     assert values["heading"] == "Sienos perėjimo punktai"
     assert {row["country"] for row in rows} == {"BY"}
-    assert rows[0]["page_url"] == "http://testserver/salys/baltarusija/politinis-bendradarbiavimas/"
+    assert rows[0]["page_url"] == f"{SITE_URL}/salys/baltarusija/politinis-bendradarbiavimas/"
 
 
 def test_every_fact_type_and_dates_with_precision(client, seeded):
@@ -78,4 +80,4 @@ def test_the_english_page_links_to_english_data(client, seeded):
     link = unescape(re.search(r'<a href="([^"]+)" type="text/csv" download>', html).group(1))
     assert link.endswith("&language=en")
     _text, rows = rows_of(client.get(link))
-    assert rows[0]["page_url"].startswith("http://testserver/en/")
+    assert rows[0]["page_url"].startswith(f"{SITE_URL}/en/")

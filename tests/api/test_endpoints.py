@@ -5,6 +5,8 @@ import pytest
 from bilateral.api.params import MAX_LIMIT
 from bilateral.api.serializers import FACT_TYPES
 
+from .conftest import SITE_URL
+
 pytestmark = pytest.mark.django_db
 
 SECTION_PATH = "/salys/baltarusija/politinis-bendradarbiavimas/"
@@ -21,10 +23,10 @@ def test_countries(client, seeded):
     data = get_json(client, "/api/countries")
     by_code = {item["iso_code"]: item for item in data["items"]}
     assert by_code["BY"]["name"] == "Baltarusija" and by_code["BY"]["name_en"] == "Belarus"
-    assert by_code["BY"]["url"] == "http://testserver/salys/baltarusija/"
+    assert by_code["BY"]["url"] == f"{SITE_URL}/salys/baltarusija/"
     assert data["count"] == len(by_code) >= 2
     english = get_json(client, "/api/countries?language=en")
-    assert {item["iso_code"]: item for item in english["items"]}["BY"]["url"] == "http://testserver/en/countries/belarus/"
+    assert {item["iso_code"]: item for item in english["items"]}["BY"]["url"] == f"{SITE_URL}/en/countries/belarus/"
 
 
 def test_pages(client, seeded):
@@ -36,7 +38,7 @@ def test_pages(client, seeded):
         "country": "BY",
         "language": "lt",
         "title": "Politinis bendradarbiavimas",
-        "url": "http://testserver" + SECTION_PATH,
+        "url": SITE_URL + SECTION_PATH,
         "first_published_at": "2014-05-09T09:00:00+03:00",
         "last_major_change_at": "2020-03-30T14:11:00+03:00",
     }
@@ -45,7 +47,7 @@ def test_pages(client, seeded):
 def test_pages_in_english(client, seeded):
     (page,) = get_json(client, "/api/pages?language=en")["items"]
     assert page["language"] == "en" and page["title"] == "Political cooperation"
-    assert page["url"].startswith("http://testserver/en/")
+    assert page["url"].startswith(f"{SITE_URL}/en/")
 
 
 def test_every_fact_type_of_the_seed(client, seeded):
@@ -66,11 +68,11 @@ def test_a_fact_carries_figures_sources_page_and_last_change(client, seeded):
     assert fact["figures"]["planned"][0]["condition"] == "įrengus infrastruktūrą"
     assert "heading" not in fact["figures"] and "sources" not in fact["figures"]
     assert fact["sources"] == []
-    assert fact["page"] == {"id": seeded.pk, "title": seeded.title, "url": "http://testserver" + SECTION_PATH}
+    assert fact["page"] == {"id": seeded.pk, "title": seeded.title, "url": SITE_URL + SECTION_PATH}
     assert fact["last_change"] == "2020-03-30T14:11:00+03:00"
     block_id = next(block.id for block in seeded.body if block.block_type == "border_crossings")
     assert fact["id"] == block_id
-    assert fact["csv_url"] == f"http://testserver/api/facts.csv?fact={block_id}&language=lt"
+    assert fact["csv_url"] == f"{SITE_URL}/api/facts.csv?fact={block_id}&language=lt"
 
 
 def test_dates_are_iso_with_their_precision(client, seeded):

@@ -5,8 +5,9 @@ from django.core.cache import cache
 
 from bilateral.caching import content_generation
 from bilateral.caching.content_generation import current_generation
-from bilateral.pages.models import CountryPage, SectionPage
 from bilateral.caching.response_cache import is_storable
+from bilateral.pages.models import CountryPage, SectionPage
+from bilateral.settings.base import cache_settings
 
 from .helpers import COUNTRY, COUNTRY_INDEX, EN_SECTION, HOME, SECTION, publish_title, rendered_templates
 
@@ -150,15 +151,9 @@ def test_a_response_that_sets_a_cookie_is_never_stored():
 
 
 def test_an_unreachable_redis_costs_the_cache_not_the_page(client, seeded, settings):
-    """With the degrading Redis backend (operations/cache.py) pointing at a closed port, pages are
-    rendered as usual and nothing claims to come from the cache."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "bilateral.operations.cache.DegradingRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+    """With the degrading Redis cache (settings' cache_settings, operations/cache.py) pointing at a
+    closed port, pages are rendered as usual and nothing claims to come from the cache."""
+    settings.CACHES = cache_settings("redis://127.0.0.1:1/0")
     assert current_generation() is None
     for _ in range(2):
         response = client.get(SECTION)

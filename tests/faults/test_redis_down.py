@@ -4,9 +4,17 @@ recorded as used; when Redis returns, the cache and the captcha's replay protect
 
 The Redis is a private redis-server started for this test, killed with SIGKILL mid-test."""
 
+import logging
+
 import pytest
 from django.core.cache import cache, caches
 from django.utils import translation
+from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
+
+from bilateral.operations.cache import OncePerInterval
+from bilateral.operations.cache import logger as cache_logger
 
 from bilateral.settings.base import cache_settings
 from bilateral.subscriptions import ratelimit
@@ -51,8 +59,25 @@ def unavailable_message():
 
 
 def test_the_settings_degrade_the_shared_cache_but_not_the_captcha_store(redis_cache):
-    assert type(caches["default"]).__name__ == "DegradingRedisCache"
-    assert caches["captcha"].__class__.__name__ == "RedisCache"  # strict: an error must reach the form
+    assert all(type(caches[alias]) is RedisCache for alias in ("default", "captcha"))  # django-redis
+    assert caches["default"]._ignore_exceptions
+    assert not caches["captcha"]._ignore_exceptions  # strict: an error must reach the form
+
+
+def test_the_shared_cache_logs_an_outage_once_a_minute_not_every_call(redis_cache, caplog):
+    redis_cache.kill()
+    cache_filter = next(found for found in cache_logger.filters if isinstance(found, OncePerInterval))
+    cache_filter.last_passed = float("-inf")  # as if the last record were more than a minute ago
+    with caplog.at_level(logging.ERROR, logger=cache_logger.name):
+        for number in range(5):
+            assert cache.get(f"probe-{number}") is None
+            cache.set(f"probe-{number}", number)
+    ignored = [record for record in caplog.records if record.name == cache_logger.name]
+    assert len(ignored) == 1
+    assert isinstance(ignored[0].exc_info[1], ConnectionInterrupted)  # with its traceback
+    assert "Connection refused" in str(ignored[0].exc_info[1])
+    with pytest.raises(RedisError):  # the strict store still raises
+        caches["captcha"].add("probe", 1)
 
 
 @pytest.mark.django_db

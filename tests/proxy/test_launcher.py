@@ -49,8 +49,11 @@ def test_nginx_workers_drop_root_where_they_can_reach_var(tmp_path):
 
 
 def test_the_configuration_gets_ports_paths_and_user(tmp_path):
-    config = launcher.nginx_config(9123, 9124, tmp_path / "cache", cache_size="32m", run_as_root=True)
+    config = launcher.nginx_config(
+        9123, 9124, tmp_path / "cache", cache_size="32m", run_as_root=True, site_host="bilateral.example"
+    )
     assert "server 127.0.0.1:9123;" in config
+    assert 'default "bilateral.example";' in config  # the Host cacheable requests reach the app with
     assert "listen 127.0.0.1:9124 reuseport;" in config
     assert f"proxy_cache_path {tmp_path / 'cache'} " in config
     assert f'set $cache_dir "{tmp_path / "cache"}";' in config
@@ -58,6 +61,13 @@ def test_the_configuration_gets_ports_paths_and_user(tmp_path):
     assert "user root;" in config
     assert "@" not in re.sub(r"#.*", "", config), "every token is filled in"
     assert "user root;" not in launcher.nginx_config(9123, 9124, tmp_path / "cache")
+    assert 'default "127.0.0.1:9124";' in launcher.nginx_config(9123, 9124, tmp_path / "cache")
+
+
+@pytest.mark.parametrize("site_host", ["a.example; deny all", "a.example/x", "a example", 'a.example"'])
+def test_a_site_host_that_is_not_a_host_name_never_reaches_the_configuration(tmp_path, site_host):
+    with pytest.raises(ValueError, match="is not a host name"):
+        launcher.nginx_config(9123, 9124, tmp_path / "cache", site_host=site_host)
 
 
 def processes_with(marker):
