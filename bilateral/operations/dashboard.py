@@ -38,7 +38,7 @@ def content_stamp():
 
 
 def count_fact_warnings(stamp):
-    from bilateral.facts.management.commands.check_facts import collect_warnings
+    from bilateral.pages.management.commands.check_facts import collect_warnings
     from bilateral.pages.models import SectionPage
 
     pages = {}

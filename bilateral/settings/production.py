@@ -12,8 +12,8 @@ DEBUG = False
 
 # One JSON object a line for the log collector (LOG_FORMAT=text for reading by eye); errors reported
 # as "production" unless SENTRY_ENVIRONMENT says otherwise (staging …).
-LOGGING = logging_config(os.environ.get("LOG_FORMAT", "json"), LOG_LEVEL)
-SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "production")
+LOGGING = logging_config(env.str("LOG_FORMAT", default="json"), LOG_LEVEL)
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
 
 # gunicorn's sync workers keep their database connection between requests (a new PostgreSQL
 # connection costs a page several milliseconds); a connection that died is noticed and replaced
