@@ -285,6 +285,9 @@ def email_settings(url):
 
 globals().update(email_settings(os.environ.get("EMAIL_URL", "")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bilateral <noreply@localhost>")
+# The mailto: of List-Unsubscribe, only where a person or a process reads that mailbox; unset, emails
+# offer the one-click https address alone.
+SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = os.environ.get("UNSUBSCRIBE_MAILTO", "").strip()
 
 LOGGING = {
     "version": 1,

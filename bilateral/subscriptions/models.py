@@ -5,6 +5,8 @@ Outbox rows (one per subscriber and change, or per subscriber and digest period)
 exactly-once: the unique constraints stop a second fan-out from writing a second row.
 """
 
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -24,12 +26,20 @@ FREQUENCY_CHOICES = [
 ]
 
 
+def new_link_key():
+    """128 random bits: what a subscriber's links name them by (never their id or address)."""
+    return secrets.token_urlsafe(16)
+
+
 class Subscriber(models.Model):
     email = models.EmailField(_("email"), max_length=254, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     # Emails and their links go out in the language the reader subscribed in.
     language = models.CharField(_("language"), max_length=10, default="lt")
+    # Every link in our emails names the subscriber by this random key alone (signed, with its age):
+    # a new key revokes every link sent so far.
+    link_key = models.CharField(_("link key"), max_length=32, unique=True, default=new_link_key, editable=False)
 
     class Meta:
         verbose_name = _("subscriber")
@@ -37,6 +47,11 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+    def rotate_link_key(self):
+        """Revoke every link sent so far (the manage page's "sign out all links", an operator)."""
+        self.link_key = new_link_key()
+        self.save(update_fields=["link_key"])
 
 
 class Subscription(models.Model):
