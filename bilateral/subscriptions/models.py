@@ -108,5 +108,27 @@ class ConsentRecord(models.Model):
         verbose_name_plural = _("consent records")
 
 
+class Suppression(models.Model):
+    """An address that hard-bounced or complained (reported spam): it is never mailed again.
+
+    Kept by a keyed hash of the address, so it outlives the subscriber's erasure and still refuses a
+    new subscription of the address; while the subscriber exists the admin shows their address."""
+
+    BOUNCE, COMPLAINT = "bounce", "complaint"
+    REASON_CHOICES = [(BOUNCE, _("Hard bounce")), (COMPLAINT, _("Complaint (reported as spam)"))]
+
+    address_hash = models.CharField(_("hashed address"), max_length=64, unique=True)
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.SET_NULL, null=True, blank=True, related_name="suppressions"
+    )
+    reason = models.CharField(_("reason"), max_length=10, choices=REASON_CHOICES)
+    provider = models.CharField(_("email service"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("suppressed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+
+
 # Delivery (the outbox, fan-outs, digest runs) lives in its own module; Django finds models here.
 from .outbox_models import DigestRun, FanOut, OutboxMessage  # noqa: E402,F401

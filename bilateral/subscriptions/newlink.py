@@ -15,6 +15,7 @@ from . import ratelimit
 from .forms import NewLinkForm
 from .mail import send_manage_link
 from .models import Subscriber
+from .suppression import is_suppressed
 from .views import token_page
 
 NOBODY = 0
@@ -22,9 +23,9 @@ NOBODY = 0
 
 @task()
 def send_manage_link_task(subscriber_id):
-    """Mail a new manage link to this subscriber, if they still exist."""
+    """Mail a new manage link to this subscriber, if they still exist and may be mailed."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    if subscriber is None:
+    if subscriber is None or is_suppressed(subscriber.email):
         return False
     send_manage_link(subscriber)
     return True

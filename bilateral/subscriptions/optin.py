@@ -14,6 +14,7 @@ from . import ratelimit
 from .consent import CONSENT_TEXT_VERSION
 from .mail import send_confirmation
 from .models import COUNTRY, PAGE, SITE, ConsentRecord, Subscriber, Subscription
+from .suppression import is_suppressed
 from .tokens import CONFIRM, ExpiredToken, InvalidToken, read_token
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,9 @@ def request_subscription(*, email, target, scope, frequency, client_address, lan
         return TOO_MANY
     if not ratelimit.allow("email", email):
         # Silently: a different answer would tell a stranger something about this address.
+        return QUIET
+    if is_suppressed(email):
+        # It bounced or its owner reported us as spam: never mailed again, and nobody is told why.
         return QUIET
     subscription = _pending(email, target, scope, frequency, client_address, language)
     send_confirmation(subscription, frequency)
