@@ -13,6 +13,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Bounces and complaints from the email service (only with ANYMAIL_ESP set).
+    path("anymail/", include("bilateral.subscriptions.webhooks")),
 ]
 
 if settings.DEBUG:

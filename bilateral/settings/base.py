@@ -2,6 +2,7 @@
 the environment (see README, "Configuration")."""
 
 import hashlib
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "altcha_django",
+    "anymail",
     "csp",
     "axes",
     "django.contrib.admin",
@@ -297,6 +299,30 @@ def email_settings(url):
     }
 
 
+def anymail_settings(esp, environ):
+    """ANYMAIL_ESP (mailgun, postmark, sendgrid, brevo …): send through that email service's API with
+    django-anymail instead of SMTP, and take its bounce and complaint webhooks. Every ANYMAIL_*
+    variable becomes the Django setting anymail reads (ANYMAIL_MAILGUN_API_KEY,
+    ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY …). ANYMAIL_WEBHOOK_SECRET (user:password, the webhooks' basic
+    auth) is required: a webhook anyone could call would let them suppress any address."""
+    from importlib.util import find_spec
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not esp:
+        return {"ANYMAIL_ESP": ""}
+    if not esp.isidentifier() or find_spec(f"anymail.backends.{esp}") is None:
+        raise ImproperlyConfigured(f"ANYMAIL_ESP: django-anymail has no email service called {esp!r}.")
+    if ":" not in environ.get("ANYMAIL_WEBHOOK_SECRET", ""):
+        raise ImproperlyConfigured("ANYMAIL_ESP needs ANYMAIL_WEBHOOK_SECRET (user:password) for its webhooks.")
+    values = {name: value for name, value in environ.items() if name.startswith("ANYMAIL_")}
+    return {**values, "ANYMAIL_ESP": esp, "EMAIL_BACKEND": f"anymail.backends.{esp}.EmailBackend"}
+
+
 globals().update(email_settings(env.str("EMAIL_URL", default="")))
+globals().update(anymail_settings(env.str("ANYMAIL_ESP", default="").strip().lower(), os.environ))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Bilateral <noreply@localhost>")
+# The mailto: of List-Unsubscribe, only where a person or a process reads that mailbox; unset, emails
+# offer the one-click https address alone.
+SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = env.str("UNSUBSCRIBE_MAILTO", default="").strip()
 

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .models import DAILY, IMMEDIATE, SITE, WEEKLY, Subscriber, Subscription
+from .models import DAILY, IMMEDIATE, SITE, WEEKLY, Subscriber, Subscription, Suppression
 from .outbox_models import ALERT, DIGEST, FAILED, KIND_CHOICES, PENDING, STATUS_CHOICES, OutboxMessage
 
 
@@ -26,6 +26,10 @@ def can_see_subscribers(user):
 
 def can_see_outbox(user):
     return may(user, "view_outboxmessage")
+
+
+def can_see_suppressions(user):
+    return may(user, "view_suppression")
 
 
 def can_resend(user):
@@ -140,6 +144,20 @@ class OutboxState(Restricted):
         else:
             messages.warning(request, _("Choose the failed messages to send again."))
         return redirect("subscriptions_outbox")
+
+
+class SuppressedAddresses(Restricted):
+    """Addresses never mailed again (hard bounces, complaints); an erased one shows as a hash only."""
+
+    template_name = "subscriptions/admin/suppressed.html"
+    page_title = _("Suppressed addresses")
+    allowed = staticmethod(can_see_suppressions)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        suppressions = Suppression.objects.select_related("subscriber").order_by("-created_at", "-pk")
+        context.update(suppressions=suppressions[:500], total=suppressions.count())
+        return context
 
 
 def enqueue_delivery():

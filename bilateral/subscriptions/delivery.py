@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from .emails import Renderer
 from .outbox_models import CANCELLED, FAILED, PENDING, SENDING, SENT, OutboxMessage
+from .suppression import suppressed_ids
 
 logger = logging.getLogger(__name__)
 
@@ -214,11 +215,17 @@ def deliver_batch(batch_size=50, lease=None, now=None, should_stop=lambda: False
 
 def send_rows(rows, token, smtp, lease, tally, now, should_stop):
     renderer = Renderer(rows)
+    # Rows written before their address bounced or complained: never sent.
+    suppressed = suppressed_ids([row.subscriber for row in rows])
     for index, row in enumerate(rows):
         if should_stop():
             release(rows[index:], token, timezone.now())
             return
         lease.keep()
+        if row.subscriber_id in suppressed:
+            finish(row, token, status=CANCELLED, last_error="Not sent: the address bounced or complained")
+            tally.cancelled += 1
+            continue
         if row.attempts > setting("MAX_ATTEMPTS", 15):  # it keeps killing workers: stop trying
             finish(row, token, status=FAILED, last_error="Gave up: the worker stopped during every attempt")
             tally.failed += 1

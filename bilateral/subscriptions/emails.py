@@ -62,11 +62,9 @@ class PreparedAlert:
 
     @classmethod
     def encode(cls, subject, text, html):
-        reader = SimpleNamespace(pk=0, email=cls.TO, created_at=None, language=translation.get_language())
+        reader = SimpleNamespace(pk=0, email=cls.TO, link_key="placeholder", language=translation.get_language())
         message = Renderer.build(subject, text, html, cls.MESSAGE_ID, reader)
-        message.extra_headers["List-Unsubscribe"] = (
-            f"<{cls.UNSUBSCRIBE}>, <mailto:{links.unsubscribe_mailbox()}?subject=unsubscribe>"
-        )
+        message.extra_headers["List-Unsubscribe"] = links.list_unsubscribe(cls.UNSUBSCRIBE)
         data = message.message().as_bytes(linesep="\r\n")
         found = {placeholder: data.count(placeholder.encode()) for placeholder in cls.EXPECTED}
         if found != cls.EXPECTED:  # folded or encoded away: these alerts are built one by one

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from .models import COUNTRY, IMMEDIATE, PAGE, SITE, Subscription
 from .outbox_models import ALERT, PENDING, FanOut, OutboxMessage
+from .suppression import unsuppressed
 
 BATCH_SIZE = 1000
 
@@ -27,9 +28,10 @@ def country_page_ids(page_ids):
 
 
 def following(page_ids, country_ids, frequency):
-    """Confirmed subscriptions at this frequency that cover any of these pages or countries."""
+    """Confirmed subscriptions at this frequency that cover any of these pages or countries (of
+    addresses that have not bounced or complained)."""
     scopes = Q(scope=SITE) | Q(scope=PAGE, page_id__in=page_ids) | Q(scope=COUNTRY, country_page_id__in=country_ids)
-    return Subscription.objects.filter(scopes, frequency=frequency, confirmed_at__isnull=False)
+    return unsuppressed(Subscription.objects.filter(scopes, frequency=frequency, confirmed_at__isnull=False))
 
 
 def covers(subscription, page_id, country_id):

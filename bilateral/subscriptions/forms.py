@@ -54,8 +54,8 @@ class SingleLineEmailField(forms.EmailField):
         return value.lower()
 
 
-class SubscriptionForm(AltchaMixin, forms.Form):
-    email = SingleLineEmailField(
+def email_field():
+    return SingleLineEmailField(
         label=_("Email address"),
         max_length=EMAIL_MAX_LENGTH,
         error_messages={
@@ -66,6 +66,25 @@ class SubscriptionForm(AltchaMixin, forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
+
+
+class NewLinkForm(forms.Form):
+    """"Send me a new link": the address alone (the answer never says whether it is subscribed)."""
+
+    email = email_field()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "new-link-%s")
+        super().__init__(*args, **kwargs)
+
+    def full_clean(self):
+        super().full_clean()
+        if "email" in self.errors:
+            self.fields["email"].widget.attrs["aria-describedby"] = f"{self['email'].auto_id}-error"
+
+
+class SubscriptionForm(AltchaMixin, forms.Form):
+    email = email_field()
     scope = forms.ChoiceField(
         label=_("What to follow"),
         widget=forms.RadioSelect,

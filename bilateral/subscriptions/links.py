@@ -2,29 +2,24 @@
 
 Links are built from settings.SITE_URL (an email has no request) and in the subscriber's
 language, so a Lithuanian reader lands on /prenumerata/… and an English one on /en/prenumerata/….
+Each link names the subscriber by their random link key only and carries the time it was made:
+manage links work for 7 days, unsubscribe links for a year (tokens.MAX_AGE).
 """
-
-import hashlib
-from datetime import datetime, timezone
-from email.utils import parseaddr
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
 
 
-def email_tag(email):
-    """A short digest of the address, so a token stops working if its id is reused for another address."""
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
+def signing_time():
+    """When links made now are stamped (their age counts from here)."""
+    return timezone.now()
 
 
 def subscriber_token(purpose, subscriber):
-    """Unsubscribe and manage tokens never expire: stamped with the subscriber's creation time, a
-    subscriber's links are the same in every email."""
-    signed_at = subscriber.created_at or datetime.fromtimestamp(0, tz=timezone.utc)
-    return make_token(purpose, subscriber.pk, signed_at=signed_at, e=email_tag(subscriber.email))
+    return make_token(purpose, signed_at=signing_time(), k=subscriber.link_key)
 
 
 def absolute(name, subscriber, **kwargs):
@@ -48,12 +43,11 @@ def confirm_url(subscription, frequency=None):
     subscriber = subscription.subscriber
     token = make_token(
         CONFIRM,
-        subscriber.pk,
-        e=email_tag(subscriber.email),
-        i=subscription.pk,
+        signed_at=signing_time(),
+        k=subscriber.link_key,
         n=subscription.confirm_nonce,
         f=frequency or subscription.frequency,
-        # What was asked for, to fill in the form again if the link has expired.
+        # What was asked for: it finds the row, and fills in the form again if the link has expired.
         c=subscription.scope,
         p=subscription.page_id or subscription.country_page_id,
     )
@@ -61,14 +55,19 @@ def confirm_url(subscription, frequency=None):
 
 
 def unsubscribe_mailbox():
-    """Where the mailto: unsubscribe goes: SUBSCRIPTIONS_UNSUBSCRIBE_EMAIL or the sender's address."""
-    configured = getattr(settings, "SUBSCRIPTIONS_UNSUBSCRIBE_EMAIL", "")
-    return configured or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    """The mailto: unsubscribe address, only where one is read (SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO)."""
+    return getattr(settings, "SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO", "")
+
+
+def list_unsubscribe(url):
+    """The List-Unsubscribe value: the one-click https address, then a mailto: if one is read."""
+    mailbox = unsubscribe_mailbox()
+    return f"<{url}>, <mailto:{mailbox}?subject=unsubscribe>" if mailbox else f"<{url}>"
 
 
 def list_unsubscribe_headers(subscriber):
-    """List-Unsubscribe (https and mailto) and List-Unsubscribe-Post, for every email we send."""
+    """List-Unsubscribe and List-Unsubscribe-Post (RFC 8058), for every email we send."""
     return {
-        "List-Unsubscribe": f"<{unsubscribe_url(subscriber)}>, <mailto:{unsubscribe_mailbox()}?subject=unsubscribe>",
+        "List-Unsubscribe": list_unsubscribe(unsubscribe_url(subscriber)),
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }

@@ -1,4 +1,4 @@
-"""The confirmation email: plain text and HTML, in the reader's language, with List-Unsubscribe."""
+"""The confirmation and new-link emails: plain text and HTML, in the reader's language, with List-Unsubscribe."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -8,7 +8,7 @@ from django.utils import translation
 from .links import confirm_url, list_unsubscribe_headers, manage_url, unsubscribe_url
 from .models import Subscription
 from .targets import describe
-from .tokens import CONFIRMATION_MAX_AGE
+from .tokens import CONFIRMATION_MAX_AGE, MANAGE_MAX_AGE
 
 
 def send_confirmation(subscription, frequency=None):
@@ -27,12 +27,32 @@ def send_confirmation(subscription, frequency=None):
             "site_url": settings.SITE_URL,
             "language": translation.get_language(),
         }
-        subject = " ".join(render_to_string("subscriptions/email/confirm_subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string("subscriptions/email/confirm.txt", context),
-            to=[subscriber.email],
-            headers=list_unsubscribe_headers(subscriber),
-        )
-        message.attach_alternative(render_to_string("subscriptions/email/confirm.html", context), "text/html")
+        message = build("confirm", context, subscriber)
     message.send()
+
+
+def send_manage_link(subscriber):
+    """A new link to the manage page (asked for by address, or after signing out every link)."""
+    with translation.override(subscriber.language or settings.LANGUAGE_CODE):
+        context = {
+            "manage_url": manage_url(subscriber),
+            "unsubscribe_url": unsubscribe_url(subscriber),
+            "valid_days": MANAGE_MAX_AGE // 86400,
+            "site_url": settings.SITE_URL,
+            "language": translation.get_language(),
+        }
+        message = build("new_link", context, subscriber)
+    message.send()
+
+
+def build(name, context, subscriber):
+    """The email of templates subscriptions/email/<name>{_subject.txt,.txt,.html}, with List-Unsubscribe."""
+    subject = " ".join(render_to_string(f"subscriptions/email/{name}_subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"subscriptions/email/{name}.txt", context),
+        to=[subscriber.email],
+        headers=list_unsubscribe_headers(subscriber),
+    )
+    message.attach_alternative(render_to_string(f"subscriptions/email/{name}.html", context), "text/html")
+    return message

@@ -5,6 +5,8 @@ Outbox rows (one per subscriber and change, or per subscriber and digest period)
 exactly-once: the unique constraints stop a second fan-out from writing a second row.
 """
 
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -24,12 +26,20 @@ FREQUENCY_CHOICES = [
 ]
 
 
+def new_link_key():
+    """128 random bits: what a subscriber's links name them by (never their id or address)."""
+    return secrets.token_urlsafe(16)
+
+
 class Subscriber(models.Model):
     email = models.EmailField(_("email"), max_length=254, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     # Emails and their links go out in the language the reader subscribed in.
     language = models.CharField(_("language"), max_length=10, default="lt")
+    # Every link in our emails names the subscriber by this random key alone (signed, with its age):
+    # a new key revokes every link sent so far.
+    link_key = models.CharField(_("link key"), max_length=32, unique=True, default=new_link_key, editable=False)
 
     class Meta:
         verbose_name = _("subscriber")
@@ -37,6 +47,11 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+    def rotate_link_key(self):
+        """Revoke every link sent so far (the manage page's "sign out all links", an operator)."""
+        self.link_key = new_link_key()
+        self.save(update_fields=["link_key"])
 
 
 class Subscription(models.Model):
@@ -91,6 +106,28 @@ class ConsentRecord(models.Model):
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
+
+
+class Suppression(models.Model):
+    """An address that hard-bounced or complained (reported spam): it is never mailed again.
+
+    Kept by a keyed hash of the address, so it outlives the subscriber's erasure and still refuses a
+    new subscription of the address; while the subscriber exists the admin shows their address."""
+
+    BOUNCE, COMPLAINT = "bounce", "complaint"
+    REASON_CHOICES = [(BOUNCE, _("Hard bounce")), (COMPLAINT, _("Complaint (reported as spam)"))]
+
+    address_hash = models.CharField(_("hashed address"), max_length=64, unique=True)
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.SET_NULL, null=True, blank=True, related_name="suppressions"
+    )
+    reason = models.CharField(_("reason"), max_length=10, choices=REASON_CHOICES)
+    provider = models.CharField(_("email service"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("suppressed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
 
 
 # Delivery (the outbox, fan-outs, digest runs) lives in its own module; Django finds models here.

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from . import ratelimit
 from .consent import CONSENT_TEXT_VERSION
-from .links import email_tag
 from .mail import send_confirmation
-from .models import ConsentRecord, Subscriber, Subscription
-from .tokens import CONFIRM, CONFIRMATION_MAX_AGE, ExpiredToken, InvalidToken, read_token
+from .models import COUNTRY, PAGE, SITE, ConsentRecord, Subscriber, Subscription
+from .suppression import is_suppressed
+from .tokens import CONFIRM, ExpiredToken, InvalidToken, read_token
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,9 @@ def request_subscription(*, email, target, scope, frequency, client_address, lan
         return TOO_MANY
     if not ratelimit.allow("email", email):
         # Silently: a different answer would tell a stranger something about this address.
+        return QUIET
+    if is_suppressed(email):
+        # It bounced or its owner reported us as spam: never mailed again, and nobody is told why.
         return QUIET
     subscription = _pending(email, target, scope, frequency, client_address, language)
     send_confirmation(subscription, frequency)
@@ -97,25 +100,36 @@ class ConfirmationError(Exception):
 def check_confirmation(token):
     """The pending Subscription and wished frequency a link confirms; raises ConfirmationError."""
     try:
-        payload = read_token(CONFIRM, token, max_age=CONFIRMATION_MAX_AGE)
+        payload = read_token(CONFIRM, token)
     except ExpiredToken:
         raise ConfirmationError("expired", _expired_payload(token)) from None
     except InvalidToken:
         raise ConfirmationError("invalid") from None
-    subscription = (
-        Subscription.objects.select_related("subscriber").filter(pk=payload.get("i"), subscriber_id=payload.get("s")).first()
-    )
-    if subscription is None or email_tag(subscription.subscriber.email) != payload.get("e"):
-        # Purged, erased or unsubscribed since: the reader may ask again.
+    subscription = subscription_named(payload)
+    if subscription is None:
+        # Purged, erased, unsubscribed or signed out since: the reader may ask again.
         raise ConfirmationError("expired", payload)
     if not payload.get("n") or subscription.confirm_nonce != payload.get("n"):
         raise ConfirmationError("used", payload)
     return subscription, payload.get("f") or subscription.frequency
 
 
+def subscription_named(payload):
+    """The subscription a confirmation link names: its subscriber's link key, scope and page."""
+    scope, target = payload.get("c"), payload.get("p")
+    if not payload.get("k") or scope not in (PAGE, COUNTRY, SITE):
+        return None
+    lookup = {"subscriber__link_key": payload["k"], "scope": scope}
+    if scope == PAGE:
+        lookup["page_id"] = target
+    elif scope == COUNTRY:
+        lookup["country_page_id"] = target
+    return Subscription.objects.select_related("subscriber").filter(**lookup).first()
+
+
 def _expired_payload(token):
     try:
-        return read_token(CONFIRM, token)
+        return read_token(CONFIRM, token, any_age=True)
     except InvalidToken:
         return {}
 

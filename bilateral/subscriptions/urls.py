@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import newlink, views
 
 app_name = "subscriptions"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("tvarkyti/<str:token>/", views.manage, name="manage"),
     path("tvarkyti/<str:token>/duomenys.json", views.export, name="export"),
     path("tvarkyti/<str:token>/istrinti/", views.erase_view, name="erase"),
+    path("nauja-nuoroda/", newlink.new_link, name="new_link"),
+    path("nauja-nuoroda/issiusta/", newlink.new_link_sent, name="new_link_sent"),
 ]

@@ -18,14 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from bilateral.http import client_ip
 
 from . import ratelimit
-from .forms import SubscriptionForm
+from .forms import NewLinkForm, SubscriptionForm
 from .journal_views import accept_unsubscribe_when_database_is_down, wants_to_unsubscribe_from_everything
-from .links import email_tag
 from .models import FREQUENCY_CHOICES, Subscriber
+from .old_links import old_link_subscriber
 from .optin import TOO_MANY, ConfirmationError, check_confirmation, confirm, request_subscription
 from .privacy import erase, export_data, unsubscribe_all
 from .targets import Target, describe, target_from_id
-from .tokens import MANAGE, UNSUBSCRIBE, InvalidToken, read_token
+from .tokens import MANAGE, UNSUBSCRIBE, ExpiredToken, InvalidToken, read_link_key
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +128,9 @@ def resend_form(payload):
     """The subscription form again, filled in from an expired link, to ask for a new one."""
     payload = payload or {}
     target = target_from_id(payload.get("p")) if payload.get("p") else Target()
-    subscriber = Subscriber.objects.filter(pk=payload.get("s")).first() if payload.get("s") else None
+    subscriber = Subscriber.objects.filter(link_key=payload.get("k")).first() if payload.get("k") else None
     initial = {"frequency": payload.get("f")}
-    if subscriber and email_tag(subscriber.email) == payload.get("e"):
+    if subscriber:
         initial["email"] = subscriber.email
     if payload.get("c") in target.scopes:
         initial["scope"] = payload["c"]
@@ -138,16 +138,25 @@ def resend_form(payload):
 
 
 def subscriber_from(purpose, token):
-    """The subscriber a genuine link names, or None when they are gone; raises InvalidToken."""
-    payload = read_token(purpose, token)
-    subscriber = Subscriber.objects.filter(pk=payload.get("s")).first()
-    if subscriber is None or email_tag(subscriber.email) != payload.get("e"):
-        return None
-    return subscriber
+    """The subscriber a genuine, unexpired link names, or None when they are gone (erased, or every
+    link revoked); raises ExpiredToken or InvalidToken."""
+    try:
+        return Subscriber.objects.filter(link_key=read_link_key(purpose, token)).first()
+    except InvalidToken as problem:
+        return old_link_subscriber(purpose, token, problem)
 
 
 def invalid_link(request):
     return token_page(request, "subscriptions/link_problem.html", {"invalid": True, "form": resend_form(None)}, 400)
+
+
+def expired_link(request, purpose):
+    context = {"link_expired": True, "unsubscribe": purpose == UNSUBSCRIBE, "link_form": NewLinkForm()}
+    return token_page(request, "subscriptions/link_problem.html", context, 410)
+
+
+def gone_link(request):
+    return token_page(request, "subscriptions/link_problem.html", {"gone": True, "link_form": NewLinkForm()}, 410)
 
 
 @csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no cookie and no token.
@@ -157,11 +166,14 @@ def unsubscribe(request, token):
     """POST unsubscribes from everything at once (one click); GET only shows the button."""
     try:
         subscriber = subscriber_from(UNSUBSCRIBE, token)
+    except ExpiredToken:
+        return expired_link(request, UNSUBSCRIBE)
     except InvalidToken:
         return invalid_link(request)
+    if subscriber is None:
+        return gone_link(request)
     if request.method == "POST":
-        if subscriber is not None:
-            unsubscribe_all(subscriber)
+        unsubscribe_all(subscriber)
         return token_page(request, "subscriptions/unsubscribed.html")
     return token_page(request, "subscriptions/unsubscribe.html", {"subscriber": subscriber})
 
@@ -170,10 +182,12 @@ def manage_token_view(function):
     def view(request, token):
         try:
             subscriber = subscriber_from(MANAGE, token)
+        except ExpiredToken:
+            return expired_link(request, MANAGE)
         except InvalidToken:
             return invalid_link(request)
         if subscriber is None:
-            return token_page(request, "subscriptions/link_problem.html", {"gone": True, "form": resend_form(None)}, 410)
+            return gone_link(request)
         return function(request, token, subscriber)
 
     view.__name__ = function.__name__
@@ -192,6 +206,10 @@ def manage(request, token, subscriber):
         if request.POST.get("action") == "unsubscribe_all":
             unsubscribe_all(subscriber)
             return token_page(request, "subscriptions/unsubscribed.html")
+        if request.POST.get("action") == "sign_out":
+            subscriber.rotate_link_key()
+            form = NewLinkForm(initial={"email": subscriber.email})
+            return token_page(request, "subscriptions/signed_out.html", {"link_form": form})
         allowed = dict(FREQUENCY_CHOICES)
         changes = []
         for subscription in subscriptions:
@@ -218,6 +236,7 @@ def manage(request, token, subscriber):
         "errors": errors,
         "saved": request.GET.get("saved") == "1" and not errors,
         "token": token,
+        "link_form": NewLinkForm(initial={"email": subscriber.email}),
     }
     return token_page(request, "subscriptions/manage.html", context, status=400 if errors else 200)
 

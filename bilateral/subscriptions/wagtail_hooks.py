@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from .admin_views import OutboxState, SubscribersReport, can_see_outbox, can_see_subscribers
+from .admin_views import (
+    OutboxState,
+    SubscribersReport,
+    SuppressedAddresses,
+    can_see_outbox,
+    can_see_subscribers,
+    can_see_suppressions,
+)
 
 
 class PermittedMenuItem(MenuItem):
@@ -23,6 +30,7 @@ def register_admin_urls():
     return [
         path("subscriptions/subscribers/", SubscribersReport.as_view(), name="subscriptions_report"),
         path("subscriptions/outbox/", OutboxState.as_view(), name="subscriptions_outbox"),
+        path("subscriptions/suppressed/", SuppressedAddresses.as_view(), name="subscriptions_suppressed"),
     ]
 
 
@@ -36,6 +44,12 @@ def register_menu():
             PermittedMenuItem(
                 _("Email outbox"), reverse("subscriptions_outbox"), icon_name="mail", allowed=can_see_outbox
             ),
+            PermittedMenuItem(
+                _("Suppressed addresses"),
+                reverse("subscriptions_suppressed"),
+                icon_name="warning",
+                allowed=can_see_suppressions,
+            ),
         ]
     )
     return SubmenuMenuItem(_("Subscriptions"), menu, icon_name="mail", order=900)
@@ -46,5 +60,5 @@ def register_permissions():
     # Lets an administrator give a group the right to see subscribers and the outbox, or to re-send.
     return Permission.objects.filter(
         content_type__app_label="subscriptions",
-        codename__in=["view_subscriber", "view_outboxmessage", "change_outboxmessage"],
+        codename__in=["view_subscriber", "view_outboxmessage", "change_outboxmessage", "view_suppression"],
     )

@@ -118,7 +118,7 @@ def test_happy_path_subscribe_confirm(client, seeded, mailbox):
     assert all(link.startswith("/prenumerata/") for link in links(message))
     list_unsubscribe = str(message["List-Unsubscribe"]).strip()
     assert list_unsubscribe.startswith("<https://bilateral.example/prenumerata/atsisakyti/")
-    assert list_unsubscribe.endswith(">, <mailto:noreply@localhost?subject=unsubscribe>")
+    assert list_unsubscribe.endswith(">") and "mailto:" not in list_unsubscribe, "no mailbox reads a mailto:"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert one_click_path(message).startswith("/prenumerata/atsisakyti/")
 

@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from bilateral.subscriptions.links import email_tag, unsubscribe_url
-from bilateral.subscriptions.models import Subscription
+from bilateral.subscriptions.links import unsubscribe_url
+from bilateral.subscriptions.models import Subscriber, Subscription
 from bilateral.subscriptions.tokens import CONFIRM
 
 from .helpers import SUBSCRIBE_URL, captcha, confirm_path, old_token, subscribe, text
@@ -30,9 +30,7 @@ def aged_link(subscription, days):
     token = old_token(
         CONFIRM,
         age=timedelta(days=days).total_seconds(),
-        s=subscription.subscriber_id,
-        e=email_tag(subscription.subscriber.email),
-        i=subscription.pk,
+        k=subscription.subscriber.link_key,
         n=subscription.confirm_nonce,
         f="weekly",
         c=subscription.scope,
@@ -128,15 +126,24 @@ def test_a_link_for_another_purpose_does_not_confirm(client, pending):
     assert subscription.confirmed_at is None
 
 
-def test_a_link_for_an_address_that_was_erased_and_reused_does_not_confirm(client, seeded, pending, mailbox):
-    """The token names the address too: an id reused by another subscriber does not match."""
+def test_a_link_for_an_address_that_was_erased_and_subscribed_again_does_not_confirm(client, seeded, pending, mailbox):
+    """The token names the subscriber by their random key: a new subscriber of the same address has another."""
     subscription, path = pending
-    subscription.subscriber.email = "kitas@example.lt"
-    subscription.subscriber.save()
+    subscription.subscriber.delete()
+    assert subscribe(client, seeded, frequency="weekly").status_code == 302
     response = client.post(path)
     assert response.status_code == 410
-    subscription.refresh_from_db()
-    assert subscription.confirmed_at is None
+    assert Subscription.objects.get().confirmed_at is None
+    _first, second = mailbox.to(EMAIL)
+    assert client.post(confirm_path(second)).status_code == 200
+
+
+def test_revoking_every_link_revokes_the_confirmation_link(client, pending):
+    subscription, path = pending
+    subscription.subscriber.rotate_link_key()
+    assert client.post(path).status_code == 410
+    assert not Subscription.objects.filter(confirmed_at__isnull=False).exists()
+    assert Subscriber.objects.count() == 1
 
 
 def test_the_confirmation_email_links_are_absolute_and_from_site_url(pending, mailbox):

@@ -2,6 +2,7 @@
 on a real Redis (database 9, a key of each test's own) and a temporary spool directory. The outage
 itself, with real processes, is in tests/faults/test_unsubscribe_outage.py."""
 
+import dataclasses
 import json
 import os
 import time
@@ -13,7 +14,7 @@ import redis
 from django.utils import timezone
 
 from bilateral.operations.processes import free_port
-from bilateral.subscriptions import journal
+from bilateral.subscriptions import journal, links
 from bilateral.subscriptions.links import confirm_url, manage_url, unsubscribe_url
 from bilateral.subscriptions.models import SITE, Subscriber, Subscription
 from bilateral.subscriptions.privacy import erase
@@ -43,6 +44,13 @@ def redis_list(settings, spool):
 @pytest.fixture
 def redis_unreachable(settings, spool):
     settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/9"
+
+
+@pytest.fixture(autouse=True)
+def links_signed_at_one_moment(monkeypatch):
+    """Links carry the time they were made: the same reader's links compare equal within a test."""
+    moment = timezone.now()
+    monkeypatch.setattr(links, "signing_time", lambda: moment)
 
 
 def reader(email):
@@ -127,6 +135,8 @@ def test_a_drain_applies_both_journals_and_empties_them(settings, redis_list, sp
 def test_an_entry_applied_again_leaves_what_the_reader_asked_for_after_it(redis_list):
     """A drain that dies after the commit but before removing the entry applies it a second time."""
     subscriber = reader("h@example.lt")
+    week_ago = timezone.now() - timezone.timedelta(days=7)
+    subscriber.subscriptions.update(created_at=week_ago, requested_at=week_ago, confirmed_at=week_ago)
     journal.record(UNSUBSCRIBE, token(unsubscribe_url(subscriber)))
     client, key = redis_list
     [raw] = client.lrange(key, 0, -1)
@@ -193,3 +203,33 @@ def test_the_scheduler_applies_the_journal_before_it_delivers(settings, spool):
     summary = tick()
     assert next(iter(summary)) == "unsubscribes" and summary["unsubscribes"] == {journal.APPLIED: 1}
     assert not subscriber.subscriptions.exists()
+
+
+@pytest.mark.django_db
+def test_a_manage_link_that_expired_during_the_outage_still_unsubscribes(settings, spool, monkeypatch):
+    settings.REDIS_URL = ""
+    subscriber = reader("h@example.lt")
+    week_ago = timezone.now() - timezone.timedelta(days=7)
+    subscriber.subscriptions.update(created_at=week_ago, requested_at=week_ago, confirmed_at=week_ago)
+    monkeypatch.setattr(links, "signing_time", lambda: timezone.now() - timezone.timedelta(days=6))
+    link = token(manage_url(subscriber))  # a manage link lives 7 days
+    monkeypatch.undo()
+    asked = timezone.now() - timezone.timedelta(days=3)  # on the link's 4th day
+    entry = dataclasses.replace(journal.Entry.new(MANAGE, link), at=asked.isoformat())
+    journal.SpoolJournal(spool).append(entry)
+    assert journal.drain() == {journal.APPLIED: 1}
+    assert not subscriber.subscriptions.exists()
+
+
+@pytest.mark.django_db
+def test_a_link_already_expired_when_it_was_used_is_not_applied(settings, spool, monkeypatch):
+    settings.REDIS_URL = ""
+    subscriber = reader("i@example.lt")
+    monkeypatch.setattr(links, "signing_time", lambda: timezone.now() - timezone.timedelta(days=10))
+    link = token(manage_url(subscriber))
+    monkeypatch.undo()
+    asked = timezone.now() - timezone.timedelta(days=1)  # on the link's 10th day: expired already
+    entry = dataclasses.replace(journal.Entry.new(MANAGE, link), at=asked.isoformat())
+    journal.SpoolJournal(spool).append(entry)
+    assert journal.drain() == {journal.REJECTED: 1}
+    assert subscriber.subscriptions.exists()
