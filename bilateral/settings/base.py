@@ -108,6 +108,18 @@ TEMPLATES = [
     },
 ]
 
+def sqlite_options():
+    """The embedded SQLite shared by `make run`'s web server, task worker and scheduler: in WAL mode
+    readers never wait for a writer; a writer waits up to 20 s for another (busy timeout) instead of
+    failing with "database is locked"; and each transaction takes the write lock when it begins
+    (IMMEDIATE), since a transaction that reads and then writes cannot wait for the lock, only fail."""
+    return {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
+
+
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -125,6 +137,8 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql") and os.environ.get("DB_
     # and planning them. DB_PREPARED_STATEMENTS=0 behind a pooler in transaction mode (PgBouncer),
     # where a prepared statement may not be on the next transaction's server connection.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(sqlite_options())
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
