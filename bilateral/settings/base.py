@@ -18,10 +18,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def site_url(environ):
+    """SITE_URL, or else the address `make run` serves on (its HOST and PORT)."""
+    if environ.get("SITE_URL"):
+        return environ["SITE_URL"].rstrip("/")
+    host = environ.get("HOST") or "127.0.0.1"
+    if host == "0.0.0.0":  # every interface: this machine's readers use loopback
+        host = "127.0.0.1"
+    return f"http://{host}:{environ.get('PORT') or '8000'}"
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = site_url(os.environ)
 
 INSTALLED_APPS = [
     "bilateral.pages",
