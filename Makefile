@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Also read by the settings: without SITE_URL, links in emails, feeds and the admin use HOST:PORT.
+export HOST PORT
 
 .PHONY: run test install install-dev test-deps messages migrate seed worker lock check clean
 .PHONY: prod prod-deps prod-check

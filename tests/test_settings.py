@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from bilateral.settings.base import email_settings
+from bilateral.settings.base import default_site_url, email_settings
 from bilateral.settings.environment import env
 
 BASE_DIR = Path(__file__).resolve().parents[1]
@@ -137,3 +137,32 @@ def test_the_database_url_keeps_health_checks_and_its_options():
          ("HOST", "db.internal"), ("NAME", "bilateral"), ("PASSWORD", "p@ss"), ("PORT", 5433), ("USER", "reader")],
         "require",
     )))
+
+
+def test_site_url_follows_make_runs_host_and_port():
+    assert default_site_url({"HOST": "localhost", "PORT": "8123"}) == "http://localhost:8123"
+    assert default_site_url({"HOST": "0.0.0.0", "PORT": "9000"}) == "http://127.0.0.1:9000"
+    assert default_site_url({}) == "http://127.0.0.1:8000"
+
+
+def test_site_url_when_set_wins_over_host_and_port(tmp_path):
+    status, output = settings_in_a_process(
+        "bilateral.settings.base", "s.SITE_URL", BILATERAL_VAR_DIR=str(tmp_path),
+        SITE_URL="https://urm.example.lt/", PORT="8123",
+    )
+    assert (status, output) == (0, "https://urm.example.lt")
+
+
+def test_a_process_started_with_host_and_port_links_there(tmp_path):
+    """What `make run` starts: SITE_URL (the admin address ensure_admin prints) follows HOST and PORT."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOST": "localhost", "PORT": "8123", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env.pop("SITE_URL", None)
+    script = "from django.conf import settings; print(settings.SITE_URL, settings.WAGTAILADMIN_BASE_URL)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split()[-2:] == ["http://localhost:8123", "http://localhost:8123"]

@@ -3,7 +3,7 @@
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
-from . import countries, facts, pages
+from . import countries, facts, index, pages
 
 api = NinjaAPI(
     title="Bilateral open data",
@@ -17,6 +17,7 @@ api = NinjaAPI(
     # the docs page makes no request to a third party.
     docs=Swagger(settings={"validatorUrl": None}),
 )
+api.add_router("", index.router)
 api.add_router("", countries.router)
 api.add_router("", pages.router)
 api.add_router("", facts.router)

@@ -17,12 +17,21 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(env.str("BILATERAL_VAR_DIR", default=str(BASE_DIR / "var")))
 
+
+def default_site_url(environ):
+    """Without SITE_URL: the address `make run` serves on (its HOST and PORT)."""
+    host = environ.get("HOST") or "127.0.0.1"
+    if host == "0.0.0.0":  # every interface: this machine's readers use loopback
+        host = "127.0.0.1"
+    return f"http://{host}:{environ.get('PORT') or '8000'}"
+
+
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 # The one public address of the site: every absolute URL the portal writes (API, feeds, sitemap,
 # canonical and hreflang links, emails) starts with it, whatever Host a request came with.
-SITE_URL = env.site_url("SITE_URL", default="http://127.0.0.1:8000")
+SITE_URL = env.site_url("SITE_URL", default=default_site_url(os.environ))
 
 INSTALLED_APPS = [
     "bilateral.pages",
@@ -111,6 +120,18 @@ TEMPLATES = [
     },
 ]
 
+def sqlite_options():
+    """The embedded SQLite shared by `make run`'s web server, task worker and scheduler: in WAL mode
+    readers never wait for a writer; a writer waits up to 20 s for another (busy timeout) instead of
+    failing with "database is locked"; and each transaction takes the write lock when it begins
+    (IMMEDIATE), since a transaction that reads and then writes cannot wait for the lock, only fail."""
+    return {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
+
+
 if not env.str("DATABASE_URL", default=""):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -126,6 +147,8 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool("DB_PREPAR
     # and planning them. DB_PREPARED_STATEMENTS=0 behind a pooler in transaction mode (PgBouncer),
     # where a prepared statement may not be on the next transaction's server connection.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(sqlite_options())
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

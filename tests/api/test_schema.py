@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
 
 pytestmark = pytest.mark.django_db
 
-OPERATIONS = {"/api/countries", "/api/pages", "/api/facts", "/api/facts.csv"}
+OPERATIONS = {"/api/", "/api/countries", "/api/pages", "/api/facts", "/api/facts.csv"}
 EXAMPLES_PER_OPERATION = 25
 
 
@@ -67,8 +67,9 @@ def test_schemathesis_finds_no_server_error(seeded, wsgi_app):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {operation.path for operation in operations} == OPERATIONS
     for operation in operations:
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            run(operation, mode)
+        run(operation, GenerationMode.POSITIVE)
+        if operation.definition.raw.get("parameters"):  # without parameters no request is invalid
+            run(operation, GenerationMode.NEGATIVE)
 
 
 def run(operation, mode):

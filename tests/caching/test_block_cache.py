@@ -15,11 +15,18 @@ from .helpers import SECTION, block_templates, rendered_templates
 
 
 def render(page, rf, language="lt", path=SECTION, **query):
-    """The page as Wagtail serves it (page.serve), without the middleware and its response cache."""
+    """The page as Wagtail serves it (page.serve inside the on_serve_page hooks, which add `?as_of=`),
+    without the middleware and its response cache."""
+    from wagtail import hooks
+    from wagtail.views import serve_chain
+
     request = rf.get(path, query)
     request.user = AnonymousUser()
+    serve = serve_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        serve = hook(serve)
     with translation.override(language):
-        response = page.serve(request)
+        response = serve(page, request, (), {})
         response.render()
     return response.content.decode()
 
