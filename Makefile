@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install test-deps messages migrate seed worker lock check clean
+.PHONY: run test install test-deps messages borders migrate seed worker lock check clean
 .PHONY: prod prod-deps prod-check
 .PHONY: backup restore
 .PHONY: bench
@@ -19,10 +19,16 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install -q -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed messages
+install: $(VENV)/.installed messages borders
 
 messages: $(VENV)/.installed
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+# The borders the maps draw, extracted from world-atlas (npm) into a small data file (not committed).
+BORDERS := bilateral/facts/geodata/borders.json
+borders: $(BORDERS)
+$(BORDERS): node_modules/.installed $(VENV)/.installed bilateral/facts/pictures/geometry.py
+	$(MANAGE) build_borders -v0
 
 migrate: install
 	$(MANAGE) migrate --noinput -v0
