@@ -49,7 +49,12 @@ class FactBlock(blocks.StructBlock):
         context["country"] = country
         context["country_forms"] = country.forms() if country else {}
         context.update(self.sentences(value, context["country_forms"]))
+        context.update(self.pictures(value, context))
         return context
+
+    def pictures(self, value, context):
+        """The block's pictures (bilateral/facts/pictures), by name, for its template."""
+        return {}
 
     def sentences(self, value, country):
         """The generated text of the block, by name, for its template."""
