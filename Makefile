@@ -9,7 +9,7 @@ PORT ?= 8000
 # Also read by the settings: without SITE_URL, links in emails, feeds and the admin use HOST:PORT.
 export HOST PORT
 
-.PHONY: run test install install-dev test-deps messages migrate seed worker lock check clean
+.PHONY: run test install install-dev test-deps messages borders migrate seed worker lock check clean
 .PHONY: prod prod-deps prod-check
 .PHONY: backup restore
 .PHONY: bench
@@ -26,12 +26,18 @@ $(VENV)/.installed-dev: $(VENV)/.installed-prod requirements/dev.txt
 	$(BIN)/pip install -q --require-hashes -r requirements/dev.txt
 	touch $@
 
-install: $(VENV)/.installed-prod messages
+install: $(VENV)/.installed-prod messages borders
 
-install-dev: $(VENV)/.installed-dev messages
+install-dev: $(VENV)/.installed-dev messages borders
 
 messages: $(VENV)/.installed-prod
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+# The borders the maps draw, extracted from world-atlas (npm) into a small data file (not committed).
+BORDERS := bilateral/facts/geodata/borders.json
+borders: $(BORDERS)
+$(BORDERS): node_modules/.installed $(VENV)/.installed-prod bilateral/facts/pictures/geometry.py
+	$(MANAGE) build_borders -v0
 
 migrate: install
 	$(MANAGE) migrate --noinput -v0

@@ -40,6 +40,8 @@ def normalise(text):
 
 def block_units(html):
     soup = BeautifulSoup(html, "html.parser")
+    for figure in soup.find_all("figure"):
+        figure.decompose()  # a picture repeats the block's figures; the comparison is of the text
     units = []
     for element in soup.find_all(UNIT_TAGS):
         if element.find_parent(UNIT_TAGS):

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.search import index
 
 from bilateral.facts.blocks import SectionBodyBlock
+from bilateral.facts.pictures.key_figures import key_figures
 
 from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
@@ -188,7 +189,13 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
         context["sections"] = self.sections()
         context["country_page"] = self
         context["section_summaries"] = SectionPage.objects.child_of(self).live().order_by("path")
+        context["key_figures"] = self.key_figures()
         return context
+
+    def key_figures(self):
+        """The key figures of all the live sections, each linking to its block on its section page."""
+        sections = SectionPage.objects.child_of(self).live().order_by("path")
+        return key_figures((section.url, block) for section in sections for block in section.body)
 
 
 class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
@@ -283,6 +290,7 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         context["country_page"] = country_page
         context["country"] = country_page.country if country_page else None
         context["sections"] = country_page.sections() if country_page else []
+        context["key_figures"] = key_figures(("", block) for block in self.body)
         return context
 
     def get_cached_paths(self):

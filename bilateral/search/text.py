@@ -6,12 +6,16 @@ import re
 from django.utils import translation
 from django.utils.html import strip_tags
 
+# A picture is a <figure> (bilateral/facts/pictures): an illustration of the text, not text to search or
+# quote. Pictures never nest figures, so the first closing tag ends one.
+FIGURE = re.compile(r"<figure\b.*?</figure>", re.I | re.S)
 BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|ul|ol|section|div|br|table|tr|td|th|dl|dt|dd|blockquote)\b[^>]*>", re.I)
 
 
 def html_to_text(markup):
     """Block-level tags become spaces, so that a heading and its paragraph don't run together."""
-    return " ".join(html.unescape(strip_tags(BLOCK_TAG.sub(" ", markup or ""))).split())
+    markup = FIGURE.sub(" ", markup or "")
+    return " ".join(html.unescape(strip_tags(BLOCK_TAG.sub(" ", markup))).split())
 
 
 def render_body_text(page):

@@ -14,8 +14,11 @@ def render_block(block_type, raw_value, country=None):
 
 
 def block_text(block_type, raw_value, country=None):
-    html = render_block(block_type, raw_value, country)
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    """The block's prose: its text without its pictures (each a <figure>, tested in tests/pictures)."""
+    soup = BeautifulSoup(render_block(block_type, raw_value, country), "html.parser")
+    for figure in soup.find_all("figure"):
+        figure.decompose()
+    return " ".join(soup.get_text(" ").split())
 
 
 def clean_block(block_type, raw_value):

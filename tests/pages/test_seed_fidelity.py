@@ -9,9 +9,14 @@ SECTION_URL = "/salys/baltarusija/politinis-bendradarbiavimas/"
 
 
 def main_text(client, url=SECTION_URL):
+    """The page's prose as a reader reads it: <main> without its figures. A <figure> is, by HTML's own
+    definition, self-contained content referenced from the main flow that could be moved away from it
+    without affecting it; the pictures (and their tables of the same figures) are figures."""
     response = client.get(url)
     assert response.status_code == 200
     main = BeautifulSoup(response.content, "html.parser").find("main")
+    for figure in main.find_all("figure"):
+        figure.decompose()
     return normalise(main.get_text(" "))
 
 

@@ -53,6 +53,7 @@ class FactBlock(blocks.StructBlock):
         context["missing_fields"] = missing_fields(self, value)
         if not context["missing_fields"]:
             context.update(self.sentences(value, context["country_forms"]))
+            context.update(self.pictures(value, context))
         return context
 
     def get_template(self, value=None, context=None):
@@ -60,6 +61,10 @@ class FactBlock(blocks.StructBlock):
         if value is not None and missing_fields(self, value):
             return "blocks/incomplete_block.html"
         return super().get_template(value, context=context)
+
+    def pictures(self, value, context):
+        """The block's pictures (bilateral/facts/pictures), by name, for its template."""
+        return {}
 
     def sentences(self, value, country):
         """The generated text of the block, by name, for its template."""

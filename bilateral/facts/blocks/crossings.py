@@ -1,11 +1,14 @@
 """Border crossing points: how many of each kind under each regime, and what is planned."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..grammar import format_number, join_list
 from .base import FactBlock, heading_block, sources_block
+from .dates import FuzzyDateBlock
 
 ROAD, RAIL, RIVER = "road", "rail", "river"
 KIND_CHOICES = [
@@ -19,6 +22,13 @@ REGIME_CHOICES = [
     (LOCAL, gettext_lazy("Local border traffic")),
 ]
 UPGRADE, OPEN = "upgrade", "open"
+# A listed point's status: operating, operating and to be given international status, or to be opened.
+OPERATING, PLANNED_UPGRADE, PLANNED_NEW = "open", "planned_upgrade", "planned_new"
+STATUS_CHOICES = [
+    (OPERATING, gettext_lazy("Open")),
+    (PLANNED_UPGRADE, gettext_lazy("Open; planned to become international")),
+    (PLANNED_NEW, gettext_lazy("Planned new point")),
+]
 
 
 def kind_attribute(kind):
@@ -79,8 +89,34 @@ def points_by_regime(points):
     return by_regime
 
 
+def operating_records(records):
+    """The listed points that operate today (a point to be upgraded operates under its present regime)."""
+    return [record for record in records or [] if record.get("status") != PLANNED_NEW]
+
+
+def counts_from_records(records, regime):
+    """'How many of each kind' under one regime, in the order the kinds are first listed."""
+    counts = {}
+    for record in operating_records(records):
+        if record.get("regime") == regime:
+            counts[record["kind"]] = counts.get(record["kind"], 0) + 1
+    return [{"kind": kind, "regime": regime, "count": count} for kind, count in counts.items()]
+
+
+def effective_points(value):
+    """The points by kind and regime the sentence counts: from the listed points for every regime that
+    has any listed, otherwise as entered by kind (a regime may be listed point by point, the other not)."""
+    entered = list(value.get("points") or [])
+    records = value.get("records") or []
+    result = []
+    for regime in (INTERNATIONAL, LOCAL):
+        listed = counts_from_records(records, regime)
+        result.extend(listed or [point for point in entered if point.get("regime") == regime])
+    return result
+
+
 def existing_sentence(value, country):
-    by_regime = points_by_regime(value["points"])
+    by_regime = points_by_regime(effective_points(value))
     phrases = []
     if by_regime[INTERNATIONAL]:
         phrases.append(international_phrase(by_regime[INTERNATIONAL], value.get("international_total")))
@@ -175,6 +211,38 @@ class PlannedCrossingChangeBlock(blocks.StructBlock):
         label = gettext_lazy("Planned change")
 
 
+def latitude_block(label, limit):
+    return blocks.DecimalBlock(
+        required=False, min_value=-limit, max_value=limit, decimal_places=5, label=label
+    )
+
+
+class CrossingPointRecordBlock(blocks.StructBlock):
+    """One crossing point by name: where it is, what crosses there, under which regime, and its status."""
+
+    name = blocks.CharBlock(max_length=200, label=gettext_lazy("Name"))
+    latitude = latitude_block(gettext_lazy("Latitude (°N)"), 90)
+    longitude = latitude_block(gettext_lazy("Longitude (°E)"), 180)
+    kind = blocks.ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
+    regime = blocks.ChoiceBlock(choices=REGIME_CHOICES, label=gettext_lazy("Regime"))
+    status = blocks.ChoiceBlock(choices=STATUS_CHOICES, default=OPERATING, label=gettext_lazy("Status"))
+    since = FuzzyDateBlock(required=False, label=gettext_lazy("Operating since"))
+    source_url = blocks.URLBlock(required=False, label=gettext_lazy("Source of the position"))
+
+    class Meta:
+        icon = "location"
+        label = gettext_lazy("Crossing point")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if (value.get("latitude") is None) != (value.get("longitude") is None):
+            missing = "longitude" if value.get("longitude") is None else "latitude"
+            raise StructBlockValidationError(
+                block_errors={missing: ValidationError(_("Give both coordinates, or neither."))}
+            )
+        return value
+
+
 def stated_total_block(label):
     return blocks.IntegerBlock(
         required=False,
@@ -190,11 +258,28 @@ class BorderCrossingsBlock(FactBlock):
     default_heading = gettext_lazy("Border crossing points")
 
     heading = heading_block()
-    points = blocks.ListBlock(CrossingPointCountBlock(), label=gettext_lazy("Operating points"))
+    points = blocks.ListBlock(
+        CrossingPointCountBlock(),
+        required=False,
+        default=[],
+        label=gettext_lazy("Operating points"),
+        help_text=gettext_lazy("By kind; a regime whose points are listed below is counted from the list."),
+    )
     international_total = stated_total_block(gettext_lazy("International points in total (as stated)"))
     local_total = stated_total_block(gettext_lazy("Local traffic points in total (as stated)"))
     planned = blocks.ListBlock(
         PlannedCrossingChangeBlock(), required=False, default=[], label=gettext_lazy("Planned changes")
+    )
+
+    records = blocks.ListBlock(
+        CrossingPointRecordBlock(),
+        required=False,
+        default=[],
+        label=gettext_lazy("Crossing points by name"),
+        help_text=gettext_lazy(
+            "Optional. The points of a regime listed here are what the sentence counts and the map shows; "
+            "points without coordinates are counted but not drawn."
+        ),
     )
 
     sources = sources_block()
@@ -211,3 +296,8 @@ class BorderCrossingsBlock(FactBlock):
             "existing": existing_sentence(value, country),
             "planned": planned_sentence(value["planned"]),
         }
+
+    def pictures(self, value, context):
+        from ..pictures.border_map import border_map
+
+        return {"border_map": border_map(value, context["country"], context.get("id"))}

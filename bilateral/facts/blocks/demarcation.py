@@ -243,3 +243,8 @@ class DemarcationBlock(FactBlock):
             "funding": value.get("funding_note", ""),
             "final_documents": final_documents_paragraph(value, country),
         }
+
+    def pictures(self, value, context):
+        from ..pictures.demarcation import demarcation_bars
+
+        return {"demarcation_picture": demarcation_bars(value, context.get("id"))}

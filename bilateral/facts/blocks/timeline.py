@@ -148,3 +148,8 @@ class DiplomaticTimelineBlock(FactBlock):
                     {"date": item.value["period"], "text": representative_sentence(item.value, country)}
                 )
         return {"lines": lines}
+
+    def pictures(self, value, context):
+        from ..pictures.timeline import timeline_picture
+
+        return {"timeline_picture": timeline_picture(value, context["country_forms"], context.get("id"))}

@@ -16,7 +16,12 @@ from wagtail.blocks import StructValue
 
 from ..blocks.completeness import missing_fields
 from .common import FactWarning
-from .crossings import check_crossings_totals, check_planned_upgrades
+from .crossings import (
+    check_crossings_totals,
+    check_planned_records,
+    check_planned_upgrades,
+    check_records_against_entered,
+)
 from .dates import check_date_ranges, check_future_dates
 from .demarcation import check_demarcation_dates_order, check_length_parts, check_marks_total, check_water_bodies
 from .euroregions import check_euroregion_countries
@@ -34,7 +39,9 @@ __all__ = [
     "check_future_dates",
     "check_length_parts",
     "check_marks_total",
+    "check_planned_records",
     "check_planned_upgrades",
+    "check_records_against_entered",
     "check_water_bodies",
 ]
 
@@ -48,7 +55,12 @@ BLOCK_CHECKS = {
         check_water_bodies,
         check_demarcation_dates_order,
     ],
-    "border_crossings": [check_crossings_totals, check_planned_upgrades],
+    "border_crossings": [
+        check_crossings_totals,
+        check_planned_upgrades,
+        check_records_against_entered,
+        check_planned_records,
+    ],
     "euroregions": [check_euroregion_countries],
 }
 

@@ -1,0 +1,163 @@
+"""The border map: the common border of Lithuania and the partner, with the listed crossing points.
+
+A point's kind is its shape (road: square, rail: circle, river: triangle), its regime its fill
+(international: solid, local border traffic: white), a planned change a dashed ring; every point is
+also named next to its mark and in the table, so nothing rests on colour."""
+
+import functools
+
+from django.utils.translation import gettext as _
+from django.utils.translation import get_language, ngettext
+
+from ..blocks.crossings import (
+    INTERNATIONAL,
+    KIND_CHOICES,
+    PLANNED_NEW,
+    PLANNED_UPGRADE,
+    RAIL,
+    REGIME_CHOICES,
+    RIVER,
+    STATUS_CHOICES,
+)
+from ..grammar import format_number
+from .geometry import projected_border
+from .svg import DARK, GREY, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
+
+WIDTH = 640
+MARK = 7
+
+
+def marker_shape(kind, x, y, fill):
+    common = {"fill": fill, "stroke": INK, "stroke_width": "2"}
+    if kind == RAIL:
+        return empty("circle", cx="%.1f" % x, cy="%.1f" % y, r=str(MARK), **common)
+    if kind == RIVER:
+        points = "%.1f,%.1f %.1f,%.1f %.1f,%.1f" % (x, y - MARK - 1, x + MARK + 1, y + MARK, x - MARK - 1, y + MARK)
+        return empty("polygon", points=points, **common)
+    return empty("rect", x="%.1f" % (x - MARK), y="%.1f" % (y - MARK), width=str(2 * MARK),
+                 height=str(2 * MARK), **common)
+
+
+def marker(record, x, y, css="picture__marker"):
+    fill = DARK if record["regime"] == INTERNATIONAL else PAPER
+    parts = marker_shape(record["kind"], x, y, fill)
+    if record.get("status") in (PLANNED_UPGRADE, PLANNED_NEW):
+        parts += empty("circle", cx="%.1f" % x, cy="%.1f" % y, r=str(MARK + 5), fill="none", stroke=INK,
+                       stroke_width="2", stroke_dasharray="4 3")
+    if record["name"]:
+        anchor, dx = ("end", -MARK - 6) if x > WIDTH * 0.7 else ("start", MARK + 6)
+        parts += text(x + dx, y + 5, record["name"], text_anchor=anchor, font_size="15", fill=INK,
+                      stroke=PAPER, stroke_width="3", paint_order="stroke")
+    return element("g", parts, **{"class": css})
+
+
+def has_position(record):
+    return record.get("latitude") is not None and record.get("longitude") is not None
+
+
+def placed(records, projection):
+    """(record, x, y) for every point inside the map; the others are counted as not drawn."""
+    drawn = []
+    for record in records:
+        if not has_position(record):
+            continue
+        x, y = projection(float(record["longitude"]), float(record["latitude"]))
+        if 0 <= x <= projection.width and 0 <= y <= projection.height:
+            drawn.append((record, x, y))
+    return drawn
+
+
+def legend_rows():
+    return [
+        ("road", INTERNATIONAL, None, _("Road point, international")),
+        (RAIL, INTERNATIONAL, None, _("Rail point, international")),
+        ("road", "local", None, _("Road point, local border traffic")),
+        (RIVER, INTERNATIONAL, PLANNED_NEW, _("Planned change (dashed ring)")),
+    ]
+
+
+@functools.lru_cache(maxsize=16)
+def legend(top, language):
+    """The key, the same for every map of one size in one language: drawn once per process."""
+    parts = []
+    for row, (kind, regime, status, label) in enumerate(legend_rows()):
+        y = top + 22 * row
+        parts.append(marker({"kind": kind, "regime": regime, "status": status, "name": ""}, 18, y, "picture__key"))
+        parts.append(text(36, y + 5, label, font_size="14", fill=INK))
+    return element("g", "".join(parts), **{"class": "picture__legend"})
+
+
+def not_drawn_sentence(count):
+    return ngettext(
+        "%(count)s point is not drawn: its position is not given.",
+        "%(count)s points are not drawn: their positions are not given.",
+        count,
+    ) % {"count": format_number(count)}
+
+
+def map_description(country_name, drawn, not_drawn):
+    text_ = _("The border of Lithuania and %(country)s from Natural Earth; crossing points marked: %(count)s.") % {
+        "country": country_name, "count": format_number(drawn)}
+    return text_ + (" " + not_drawn_sentence(not_drawn) if not_drawn else "")
+
+
+def table_rows(records):
+    kinds, regimes, statuses = dict(KIND_CHOICES), dict(REGIME_CHOICES), dict(STATUS_CHOICES)
+    rows = []
+    for record in records:
+        if has_position(record):
+            position = "%s° N, %s° E" % (format_number(record["latitude"]), format_number(record["longitude"]))
+        else:
+            position = _("not given (not drawn)")
+        rows.append({
+            "name": record["name"], "kind": kinds.get(record["kind"], record["kind"]),
+            "regime": regimes.get(record["regime"], record["regime"]),
+            "status": statuses.get(record.get("status"), ""), "position": position,
+            "since": record.get("since"), "source_url": record.get("source_url") or "",
+        })
+    return rows
+
+
+def border_map(value, country, context_id=None):
+    """The map picture of a crossings block, or None where there is nothing to draw (no listed points,
+    no country, or no border data built for the pair)."""
+    records = list(value.get("records") or [])
+    if not records or country is None:
+        return None
+    geometry = projected_border(country.iso_code, WIDTH)
+    if geometry is None:
+        return None
+    projection = geometry["projection"]
+    drawn = placed(records, projection)
+    not_drawn = len(records) - len(drawn)
+    forms = country.forms()
+    ident = picture_id(context_id, "map")
+    legend_top = projection.height + 24
+    height = legend_top + 22 * len(legend_rows()) + (28 if not_drawn else 0)
+    body = [
+        empty("rect", x="0", y="0", width=str(WIDTH), height="%.1f" % projection.height, fill=PAPER, stroke=GREY),
+        empty("path", d=geometry["home"], fill=GREY, stroke="none"),
+        empty("path", d=geometry["partner"], fill="url(#%s-hatch)" % ident, stroke="none"),
+        empty("path", d=geometry["border"], fill="none", stroke=INK, stroke_width="3",
+              stroke_linejoin="round", **{"class": "picture__border"}),
+        text(geometry["home_label"][0], geometry["home_label"][1], _("Lithuania"), font_size="18",
+             font_weight="bold", text_anchor="middle", fill=INK, stroke=PAPER, stroke_width="4", paint_order="stroke"),
+        text(geometry["partner_label"][0], geometry["partner_label"][1], forms.get("nominative", ""),
+             font_size="18", font_weight="bold", text_anchor="middle", fill=INK, stroke=PAPER, stroke_width="4",
+             paint_order="stroke"),
+        "".join(marker(record, x, y) for record, x, y in drawn),
+        legend(legend_top, get_language()),
+    ]
+    if not_drawn:
+        body.append(text(8, height - 8, not_drawn_sentence(not_drawn), font_size="15", fill=INK,
+                         **{"class": "picture__not-drawn"}))
+    title = _("Map of the border and its crossing points")
+    description = map_description(forms.get("genitive", ""), len(drawn), not_drawn)
+    return {
+        "id": ident,
+        "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", "#8c8f91")),
+        "title": title,
+        "description": description,
+        "rows": table_rows(records),
+        "not_drawn": not_drawn_sentence(not_drawn) if not_drawn else "",
+    }
