@@ -1,23 +1,68 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
+from .country_codes import validate_iso_code
 
-class Country(index.Indexed, models.Model):
+# Which field holds each form a sentence can ask for, per language of the site. A language is added
+# by giving Country its fields (a migration) and a line here; English has no cases, so every case
+# is the one name. Fields left empty fall back to the nominative (data from before a form existed).
+NAME_FORM_FIELDS = {
+    "lt": {
+        "nominative": "name",
+        "genitive": "name_genitive",
+        "instrumental": "name_instrumental",
+        "locative": "name_locative",
+        "official": "official_name",
+        "official_genitive": "official_name_genitive",
+    },
+    "en": {
+        "nominative": "name_en",
+        "genitive": "name_en",
+        "instrumental": "name_en",
+        "locative": "name_en",
+        "official": "official_name_en",
+        # The English sentences name the country by its short name even where Lithuanian uses the
+        # official one ("… documents of Belarus").
+        "official_genitive": "name_en",
+    },
+}
+DEFAULT_LANGUAGE = "lt"
+
+
+def language_of(code):
+    code = (code or DEFAULT_LANGUAGE).split("-")[0]
+    return code if code in NAME_FORM_FIELDS else DEFAULT_LANGUAGE
+
+
+class Country(PreviewableMixin, index.Indexed, models.Model):
     """A country with its name in each grammatical case the generated sentences need.
 
     Forms are stored, never derived by rule: Lithuanian declension has too many exceptions.
     """
 
     iso_code = models.CharField(
-        _("ISO 3166-1 alpha-2 code"), max_length=2, unique=True, help_text=_("For example BY, LV.")
+        _("ISO 3166-1 alpha-2 code"),
+        max_length=2,
+        unique=True,
+        validators=[validate_iso_code],
+        help_text=_("For example BY, LV."),
+        error_messages={"unique": _("A country with this code already exists.")},
     )
     name = models.CharField(_("name (nominative)"), max_length=100, help_text=_("Baltarusija"))
     name_genitive = models.CharField(
         _("name (genitive)"), max_length=100, help_text=_("Baltarusijos: „Lietuvos ir …“")
     )
+    name_instrumental = models.CharField(
+        _("name (instrumental)"), max_length=100, help_text=_("Baltarusija: „santykiai su …“")
+    )
     name_locative = models.CharField(
         _("name (locative)"), max_length=100, help_text=_("Baltarusijoje: „atstovas …“")
+    )
+    official_name = models.CharField(
+        _("official name (nominative)"), max_length=150, help_text=_("Baltarusijos Respublika")
     )
     official_name_genitive = models.CharField(
         _("official name (genitive)"),
@@ -25,6 +70,9 @@ class Country(index.Indexed, models.Model):
         help_text=_("Baltarusijos Respublikos: „… sienos demarkavimo dokumentai“"),
     )
     name_en = models.CharField(_("name in English"), max_length=100, help_text=_("Belarus"))
+    official_name_en = models.CharField(
+        _("official name in English"), max_length=150, help_text=_("Republic of Belarus")
+    )
 
     search_fields = [index.SearchField("name"), index.SearchField("name_en")]
 
@@ -36,20 +84,22 @@ class Country(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def forms(self):
-        """The names a sentence can ask for, in the language being rendered."""
-        from django.utils.translation import get_language
+    def clean(self):
+        # "lv" is LV: the code is compared and stored as the standard writes it.
+        self.iso_code = (self.iso_code or "").strip().upper()
 
-        if (get_language() or "lt").startswith("en"):
-            return {
-                "nominative": self.name_en,
-                "genitive": self.name_en,
-                "locative": self.name_en,
-                "official_genitive": self.name_en,
-            }
-        return {
-            "nominative": self.name,
-            "genitive": self.name_genitive,
-            "locative": self.name_locative,
-            "official_genitive": self.official_name_genitive,
-        }
+    def forms(self, language=None):
+        """The names a sentence can ask for, in the language being rendered."""
+        fields = NAME_FORM_FIELDS[language_of(language or get_language())]
+        nominative = getattr(self, fields["nominative"])
+        return {form: getattr(self, field) or nominative for form, field in fields.items()}
+
+    def get_preview_template(self, request, mode_name):
+        return "facts/country_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .country_preview import preview_sentences
+
+        context = super().get_preview_context(request, mode_name)
+        context["languages"] = preview_sentences(self)
+        return context

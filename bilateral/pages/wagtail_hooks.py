@@ -11,3 +11,6 @@ def start_admin_widgets_without_inline_scripts():
     date pickers and inline panels."""
     return format_html('<script src="{}"></script>', static("pages/admin-choosers.js"))
 
+
+
+from . import new_country_admin  # noqa: E402,F401  (its hooks: the "New partner country" action)

@@ -1,0 +1,51 @@
+"""The sentences a country's name forms go into, for the editor's live preview of a Country.
+
+Each form is shown in a sentence of the kind the fact blocks write, so that a wrong case
+("su Latvijos") is seen before it is saved. One list per language of the site, in that language.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .models import NAME_FORM_FIELDS
+
+
+def example_templates():
+    """(form, sentence with that form in it): the order the editor's fields come in."""
+    return [
+        ("nominative", _("%(nominative)s recognised the independence of Lithuania de jure.")),
+        ("genitive", _("the state border of Lithuania and %(genitive)s")),
+        ("instrumental", _("cooperation with %(instrumental)s")),
+        ("locative", _("the representative of Lithuania in %(locative)s")),
+        ("official", _("Official name: %(official)s")),
+        ("official_genitive", _("the Embassy of %(official_genitive)s")),
+    ]
+
+
+def highlighted(template, form, value):
+    """The sentence with the form itself in <strong>, the rest escaped."""
+    strong = format_html("<strong>{}</strong>", value) if value else format_html(
+        '<strong class="country-preview__missing">{}</strong>', _("(missing)")
+    )
+    return mark_safe(conditional_escape(template) % {form: strong})  # noqa: S308 (both parts escaped)
+
+
+def sentences_in(country, language):
+    with translation.override(language):
+        forms = country.forms(language)
+        return [
+            {"form": form, "sentence": highlighted(template, form, forms.get(form, ""))}
+            for form, template in example_templates()
+        ]
+
+
+def preview_sentences(country):
+    """[{code, name, sentences}] for every language of the site that has name forms."""
+    return [
+        {"code": code, "name": translation.gettext(str(name)), "sentences": sentences_in(country, code)}
+        for code, name in settings.LANGUAGES
+        if code in NAME_FORM_FIELDS
+    ]
