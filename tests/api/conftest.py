@@ -1,6 +1,8 @@
 """Fixtures of the API and as-of tests: the seed, and the seed with a second, later revision."""
 
+import copy
 import datetime
+import uuid
 
 import pytest
 from wagtail.models import PageLogEntry
@@ -36,6 +38,11 @@ def two_versions(seeded):
     block = crossings(body)["value"]
     block["points"][0]["value"]["count"] = 3
     block["international_total"] = 7
+    # The international points are records: the counts in the sentence come from them.
+    new_point = copy.deepcopy(next(item for item in block["records"] if item["value"]["kind"] == "rail"))
+    new_point["id"] = str(uuid.uuid4())
+    new_point["value"]["name"] = "Vaidotai"
+    block["records"].append(new_point)
     page.body = body
     page.change_kind, page.change_note = "major", "Atidarytas naujas geležinkelio punktas."
     page.save_revision().publish()
