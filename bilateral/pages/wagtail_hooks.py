@@ -4,6 +4,10 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .change_dialog import ask_before_publishing_a_section
+
+hooks.register("construct_page_action_menu", ask_before_publishing_a_section)
+
 
 @hooks.register("before_serve_page")
 def remember_served_page(page, request, serve_args, serve_kwargs):
@@ -17,3 +21,9 @@ def start_admin_widgets_without_inline_scripts():
     date pickers and inline panels."""
     return format_html('<script src="{}"></script>', static("pages/admin-choosers.js"))
 
+
+
+@hooks.register("insert_editor_js")
+def start_the_publish_dialog():
+    """See pages/change-dialog.js: the publish dialog's button and the note shown for a major change."""
+    return format_html('<script src="{}"></script>', static("pages/change-dialog.js"))
