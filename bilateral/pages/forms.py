@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from bilateral.facts.checks import check_body
 
+from .change_dialog import FORM_ID
 from .publishing import MAJOR
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
@@ -26,6 +27,18 @@ class SectionPageForm(WagtailAdminPageForm):
             self.initial["change_kind"] = ""
             self.initial["change_note"] = ""
         self.fact_warnings = []
+        self.ask_in_the_publish_dialog()
+
+    def ask_in_the_publish_dialog(self):
+        """The publish dialog (change_dialog.py) is moved out of the <form>: its inputs name the form."""
+        kind = self.fields.get("change_kind")
+        if kind is not None:
+            # A radio per kind and no empty "---------": not choosing is refused when publishing.
+            kind.widget = forms.RadioSelect(choices=[c for c in kind.choices if c[0]])
+            kind.choices = kind.widget.choices
+        for name in ("change_kind", "change_note", "confirm_fact_warnings"):
+            if name in self.fields:
+                self.fields[name].widget.attrs["form"] = FORM_ID
 
     def editing_published_content(self):
         page = self.instance

@@ -2,13 +2,12 @@
 
 import re
 
-from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
@@ -19,7 +18,7 @@ from bilateral.facts.pictures.key_figures import key_figures
 
 from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
-from .panels import FactChecksPanel
+from .panels import FactChecksPanel, ThisChangePanel
 from .publishing import MAJOR, MINOR
 
 CHANGE_KIND_CHOICES = [
@@ -230,14 +229,7 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         FactChecksPanel(heading=_("Fact checks")),
         *Page.content_panels,
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("change_kind", widget=forms.RadioSelect),
-                FieldPanel("change_note"),
-                FieldPanel("confirm_fact_warnings"),
-            ],
-            heading=_("This change"),
-        ),
+        ThisChangePanel(heading=_("This change")),
     ]
     # The rendered sentences, not the raw block values, are what readers search for; the folded
     # copy lets any backend match "GILUTES" to "Gilutės".

@@ -21,3 +21,42 @@ class FactChecksPanel(Panel):
             else:
                 context["warnings"] = []
             return context
+
+
+class ThisChangePanel(Panel):
+    """The kind of change, its public note and the confirmation of the fact warnings, asked in the
+    dialog that the publishing actions open (change_dialog.py); the editing form keeps only a line."""
+
+    FIELDS = ("change_kind", "change_note", "confirm_fact_warnings")
+
+    def get_form_options(self):
+        return {"fields": list(self.FIELDS)}
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "pages/panels/this_change.html"
+
+        def get_context_data(self, parent_context=None):
+            from .change_dialog import ASKING_ACTIONS, DIALOG_ID, FORM_ID, SUBMIT_LABELS
+
+            context = super().get_context_data(parent_context)
+            posted = [action for action in ASKING_ACTIONS if action in self.form.data]
+            action = posted[0] if posted else self.first_action()
+            context.update(
+                dialog_id=DIALOG_ID,
+                form_id=FORM_ID,
+                action=action,
+                submit_label=SUBMIT_LABELS[action],
+                fields=[self.form[name] for name in self.panel.FIELDS],
+                has_errors=any(self.form[name].errors for name in self.panel.FIELDS),
+            )
+            return context
+
+        def first_action(self):
+            """The dialog's button before the script names it after the action that opened it."""
+            user = self.request.user
+            if self.instance.pk:
+                can_publish = self.instance.permissions_for_user(user).can_publish()
+            else:
+                parent = getattr(self.form, "parent_page", None)
+                can_publish = parent is not None and parent.permissions_for_user(user).can_publish_subpage()
+            return "action-publish" if can_publish else "action-submit"

@@ -219,7 +219,15 @@ def fact_checks(page):
 
 
 def this_change(page):
-    return page.get_by_role("region", name="This change", exact=True)
+    """The publish dialog: the kind of change, its note and the confirmation of the warnings."""
+    return page.locator("#change-dialog")
+
+
+def open_publish_dialog(page, action_label):
+    """Choose a publishing action in the footer: it asks in a dialog instead of submitting."""
+    more_actions(page).get_by_role("button", name=re.compile("^" + re.escape(action_label))).click()
+    expect(this_change(page)).to_be_visible()
+    return this_change(page)
 
 
 def axe_violations(locator, axe_js):
@@ -259,10 +267,12 @@ def test_publisher_creates_checks_and_publishes_a_section(
     country = belarus_page()
     log_in(page, site_url, "publikuotoja")
 
-    # Add child page → Section page: the only kind a country page takes, so Wagtail opens its form.
+    # Add child page → Section page (a country page also takes general pages).
     page.goto(site_url + f"/admin/pages/{country.pk}/")
     with page.expect_navigation():
         page.get_by_role("link", name="Add child page").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile(r"^\s*Section page")).first.click()
     expect(page).to_have_url(re.compile(rf"/admin/pages/add/pages/sectionpage/{country.pk}/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Section page")
 
@@ -297,12 +307,18 @@ def test_publisher_creates_checks_and_publishes_a_section(
     expect(warning.locator(".fact-checks__figures")).to_have_text(f"({MARKS_FIGURES})")
     expect(fact_checks(page).locator("li")).to_have_count(1)
     assert_no_violations(fact_checks(page), axe_js, "the fact-checks panel (with a warning)")
-    assert_no_violations(this_change(page), axe_js, "the “This change” panel")
 
-    # Publishing a major change with a note: first it asks to confirm the warnings.
-    this_change(page).get_by_label(re.compile(r"^\s*Major change")).check()
-    this_change(page).get_by_label(exactly("Public change note")).fill(NOTE)
-    submit(page, more_actions(page).get_by_role("button", name="Publish", exact=True))
+    # Publishing asks, in its dialog, major or minor (no empty option); the note is for a major change.
+    dialog = open_publish_dialog(page, "Publish")
+    expect(dialog.locator("input[name='change_kind']")).to_have_count(2)
+    expect(dialog.get_by_label(exactly("Public change note"))).to_be_hidden()
+    dialog.get_by_label(re.compile(r"^\s*Minor change")).check()
+    expect(dialog.get_by_label(exactly("Public change note"))).to_be_hidden()
+    dialog.get_by_label(re.compile(r"^\s*Major change")).check()
+    dialog.get_by_label(exactly("Public change note")).fill(NOTE)
+    assert_no_violations(this_change(page), axe_js, "the publish dialog")
+    # First it asks to confirm the warnings.
+    submit(page, dialog.get_by_role("button", name="Publish", exact=True))
     confirm_label = exactly("I have checked the figures: publish them as they are")
     confirm = this_change(page).get_by_label(confirm_label)
     confirm_errors = (
@@ -312,14 +328,16 @@ def test_publisher_creates_checks_and_publishes_a_section(
     expect(confirm_errors).to_contain_text(MARKS_FIGURES)
     assert not SectionPage.objects.get(pk=new_page.pk).live
     assert_no_violations(fact_checks(page), axe_js, "the fact-checks panel (publishing refused)")
-    assert_no_violations(this_change(page), axe_js, "the “This change” panel (with the error)")
+    # The refused publication opens the dialog again, with its error.
+    expect(this_change(page)).to_be_visible()
+    assert_no_violations(this_change(page), axe_js, "the publish dialog (with the error)")
 
     # Ticked: it goes live as it is, marks and all.
     expect(this_change(page).get_by_label(re.compile(r"^\s*Major change"))).to_be_checked()
     expect(this_change(page).get_by_label(exactly("Public change note"))).to_have_value(NOTE)
     confirm.check()
     day_before = timezone.localdate()
-    submit(page, more_actions(page).get_by_role("button", name="Publish", exact=True))
+    submit(page, this_change(page).get_by_role("button", name="Publish", exact=True))
     day_after = timezone.localdate()
     expect(page).to_have_url(re.compile(rf"/admin/pages/{country.pk}/"))
 
@@ -359,18 +377,18 @@ def test_editor_cannot_publish_but_can_submit_for_review(admin_page, site_url, d
     live_revision_id = seeded.live_revision_id
     log_in(page, site_url, "redaktore")
     page.goto(site_url + f"/admin/pages/{seeded.pk}/edit/")
-    this_change(page).get_by_label(re.compile(r"^\s*Minor change")).check()
-    this_change(page).get_by_label(exactly("I have checked the figures: publish them as they are")).check()
 
     footer = more_actions(page)
     expect(footer.get_by_role("button", name="Save draft")).to_be_visible()
-    submit_button = footer.get_by_role("button", name="Submit to Peržiūra: Baltarusija")
-    expect(submit_button).to_be_visible()
+    expect(footer.get_by_role("button", name=re.compile("Submit to Peržiūra: Baltarusija"))).to_be_visible()
     expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
     expect(page.locator("button[name='action-publish']")).to_have_count(0)
 
-    # Instead the editor submits the change for review; nothing goes live.
-    submit(page, submit_button)
+    # Instead the editor submits the change for review, asked the same question; nothing goes live.
+    dialog = open_publish_dialog(page, "Submit to Peržiūra: Baltarusija")
+    dialog.get_by_label(re.compile(r"^\s*Minor change")).check()
+    dialog.get_by_label(exactly("I have checked the figures: publish them as they are")).check()
+    submit(page, dialog.get_by_role("button", name="Submit for review", exact=True))
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(seeded.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by == editor
     assert state.workflow.name == "Peržiūra: Baltarusija"
