@@ -8,7 +8,6 @@ counted at; a newer revision, or a new day (the date checks), has the task count
 the panel shows the last count.
 """
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db.models import Max
@@ -78,12 +77,10 @@ def failed_outbox_count():
 
 
 def suppressed_address_count():
-    """Addresses never mailed again (bounces, complaints), once the subscriptions app keeps them."""
-    try:
-        model = apps.get_model("subscriptions", "SuppressedAddress")
-    except LookupError:
-        return None
-    return model.objects.count()
+    """Addresses never mailed again (hard bounces, complaints)."""
+    from bilateral.subscriptions.models import Suppression
+
+    return Suppression.objects.count()
 
 
 class AttentionPanel(Component):
@@ -92,10 +89,12 @@ class AttentionPanel(Component):
     order = 50  # above Wagtail's own panels
 
     def get_context_data(self, parent_context):
-        from bilateral.subscriptions.admin_views import can_see_outbox
+        from bilateral.subscriptions.admin_views import can_see_outbox, can_see_suppressions
 
         user = parent_context["request"].user
         context = {"facts": fact_warning_summary()}
         if can_see_outbox(user):
-            context.update(failed_outbox=failed_outbox_count(), suppressed=suppressed_address_count())
+            context["failed_outbox"] = failed_outbox_count()
+        if can_see_suppressions(user):
+            context["suppressed"] = suppressed_address_count()
         return context

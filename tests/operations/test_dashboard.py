@@ -90,6 +90,18 @@ def test_once_counted_the_panel_costs_a_few_queries(seeded, admin_user, django_a
     request = RequestFactory().get("/admin/")
     request.user = admin_user
     AttentionPanel().render_html({"request": request})  # counts the warnings once
-    with django_assert_max_num_queries(3):  # the newest revision, failed emails, (suppressed addresses)
+    # The stored count (a query only with the database cache these tests use; Redis in production),
+    # the newest revision, failed emails, suppressed addresses.
+    with django_assert_max_num_queries(4):
         html = AttentionPanel().render_html({"request": request})
     assert "bilateral-attention" in html
+
+
+def test_suppressed_addresses_are_counted_and_linked(seeded, admin_client):
+    from bilateral.subscriptions.models import Suppression
+    from bilateral.subscriptions.suppression import suppress
+
+    suppress("atmesta@example.lt", Suppression.BOUNCE)
+    suppress("skundas@example.lt", Suppression.COMPLAINT)
+    link = panel(admin_client).find("a", href=reverse("subscriptions_suppressed"))
+    assert " ".join(link.get_text().split()) == "2 užblokuoti adresai (laiškai atmesti arba skundas)"
