@@ -150,7 +150,9 @@ def load_seed(report=print, seed_dir=SEED_DIR):
         sections = [(ensure_section(country_page, section, report), section) for section in data["sections"]]
         seed_sections.append((country_page, [(page, data) for page, data in sections if "en" in data]))
     home_en = ensure_english(home, seed_sections, report)
-    ensure_general_pages(home, home_en, read_yaml(seed_dir / "general_pages.yaml")["general_pages"], report)
+    general_pages = seed_dir / "general_pages.yaml"
+    if general_pages.exists():  # a seed of countries alone (tests, a new portal) has none
+        ensure_general_pages(home, home_en, read_yaml(general_pages)["general_pages"], report)
     return home
 
 

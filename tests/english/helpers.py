@@ -11,6 +11,10 @@ PAIRS = [
     ("/salys/", "/en/countries/"),
     ("/salys/baltarusija/", "/en/countries/belarus/"),
     (LT_SECTION, EN_SECTION),
+    ("/prieinamumas/", "/en/accessibility/"),
+    ("/privatumas/", "/en/privacy/"),
+    ("/kontaktai/", "/en/contacts/"),
+    ("/apie/", "/en/about/"),
 ]
 DATE = re.compile(r"\b(\d{4})[.\-/](\d{2})[.\-/](\d{2})\b")  # the stamp: 2014.05.09 or 2014-05-09
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
