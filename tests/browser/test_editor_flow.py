@@ -133,8 +133,8 @@ def fill_crossing_points(item, kind, count):
 def add_border_crossings(page):
     crossings = append_top_level_block(page, "Border crossing points")
     points = child(crossings, "points")
-    # The list starts with one empty item.
-    fill_crossing_points(block(points, "Crossing points").first, "Road", 4)
+    # The list starts empty.
+    fill_crossing_points(add_list_item(points, "Crossing points"), "Road", 4)
     fill_crossing_points(add_list_item(points, "Crossing points"), "Rail", 2)
     crossings.get_by_label(exactly("International points in total (as stated)")).fill("6")
 
