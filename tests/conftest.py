@@ -26,6 +26,28 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(directory))
 
 
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker) and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table (Django's flush). pytest-django runs such tests
+    last, but xdist hands them out among the others: the next test on the same worker would find no root
+    page, no locale and the seed snapshot unfit. So the rows the migrations wrote are put back."""
+    yield
+    if not is_transactional(item):
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(contents)
+
+
 def load_quietly():
     load_seed(report=lambda message: None)
 
