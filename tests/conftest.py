@@ -27,8 +27,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 def is_transactional(item):
+    if {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        return True  # the live server's tests ask for it by fixture, not by marker
     marker = item.get_closest_marker("django_db")
-    return bool(marker) and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    return bool(marker) and bool(marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -37,8 +39,8 @@ def pytest_runtest_teardown(item, nextitem):
     last, but xdist hands them out among the others: the next test on the same worker would find no root
     page, no locale and the seed snapshot unfit. So the rows the migrations wrote are put back."""
     yield
-    if not is_transactional(item):
-        return
+    if not is_transactional(item) or (nextitem is not None and is_transactional(nextitem)):
+        return  # a transactional test puts the rows back itself (serialized rollback)
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
 
