@@ -18,9 +18,15 @@ from .seed_snapshot import SeedSnapshot
 GROUPED_DIRECTORIES = ("browser", "proxy")
 
 
+PASS_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "seeded"}
+
+
 def pytest_collection_modifyitems(config, items):
     tests = Path(__file__).parent
     for item in items:
+        if item.get_closest_marker("own_database") and PASS_DATABASE_FIXTURES & set(item.fixturenames):
+            # .ci/run runs such a test in one pass only: it must not depend on that pass's database.
+            raise pytest.UsageError(f"{item.nodeid} is marked own_database but uses the test database")
         directory = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else None
         if directory in GROUPED_DIRECTORIES and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(directory))
@@ -39,8 +45,10 @@ def pytest_runtest_teardown(item, nextitem):
     last, but xdist hands them out among the others: the next test on the same worker would find no root
     page, no locale and the seed snapshot unfit. So the rows the migrations wrote are put back."""
     yield
-    if not is_transactional(item) or (nextitem is not None and is_transactional(nextitem)):
-        return  # a transactional test puts the rows back itself (serialized rollback)
+    if not is_transactional(item) or nextitem is None or is_transactional(nextitem):
+        # The next transactional test puts the rows back itself (serialized rollback); after the last
+        # test the session's teardown has already dropped the test database.
+        return
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
 

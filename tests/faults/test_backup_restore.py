@@ -12,6 +12,9 @@ import pytest
 
 from .processes import BASE_DIR, manage, process_env
 
+# Its databases are its own, whatever DATABASE_URL says: CI runs it in one pass (.ci/run).
+pytestmark = pytest.mark.own_database
+
 SHARED_POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 
 

@@ -11,6 +11,9 @@ from bilateral.operations.outage import outage_message
 
 from .processes import AppServer, get, manage, process_env
 
+# Its databases are its own, whatever DATABASE_URL says: CI runs it in one pass (.ci/run).
+pytestmark = pytest.mark.own_database
+
 SECTION = "/salys/baltarusija/politinis-bendradarbiavimas/"
 
 

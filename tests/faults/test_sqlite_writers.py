@@ -8,8 +8,13 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from .processes import BASE_DIR, manage, process_env, wait_for
 from .sqlite_writer import WRITES
+
+# Its databases are its own, whatever DATABASE_URL says: CI runs it in one pass (.ci/run).
+pytestmark = pytest.mark.own_database
 
 WRITERS = 4
 

@@ -23,6 +23,9 @@ from django.conf import settings
 
 from .processes import BASE_DIR, AppServer, manage, process_env, wait_for
 
+# Its databases are its own, whatever DATABASE_URL says: CI runs it in one pass (.ci/run).
+pytestmark = pytest.mark.own_database
+
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 RECORDED = "Jūsų prenumeratos atsisakymas užregistruotas"
 
