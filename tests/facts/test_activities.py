@@ -61,10 +61,10 @@ class TestSeed:
     def test_lines(self, lithuanian, belarus):
         text = block_text("activities", SEED, belarus)
         assert text.startswith("Bendradarbiavimas gynybos srityje ")
-        assert "2004 m. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje plk.lt. A.Danėnas." in text
+        assert "2004 m. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje plk.lt. A. Danėnas." in text
         assert (
             "2006 m. akredituotas Baltarusijos Respublikos gynybos, karo ir karinių oro pajėgų atašė Lietuvoje "
-            "plk. S.Griščenko." in text
+            "plk. S. Griščenko." in text
         )
         assert "Nuo 2004 m. rugsėjo 1 d. " + NATO_TEXT in text
         assert "Keičiamasi informacija su NATO pareigūnais." in text
@@ -186,7 +186,7 @@ class TestAccreditation:
             ]
         }
         text = block_text("activities", value, belarus)
-        assert "2010 m. gegužės 3 d. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje J.Jonaitis." in text
+        assert "2010 m. gegužės 3 d. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje J. Jonaitis." in text
 
 
 class TestEnglish:
@@ -206,9 +206,9 @@ class TestEnglish:
     def test_seed(self, english, belarus):
         text = block_text("activities", SEED, belarus)
         assert text.startswith("Cooperation in the field of defence ")
-        assert "2004 the gynybos atašė of the Republic of Lithuania in Belarus, plk.lt. A.Danėnas, was accredited." in text
+        assert "2004 the gynybos atašė of the Republic of Lithuania in Belarus, plk.lt. A. Danėnas, was accredited." in text
         assert (
-            "2006 the gynybos, karo ir karinių oro pajėgų atašė of Belarus in Lithuania, plk. S.Griščenko, "
+            "2006 the gynybos, karo ir karinių oro pajėgų atašė of Belarus in Lithuania, plk. S. Griščenko, "
             "was accredited." in text
         )
         assert "Since Sept. 1, 2004 " + NATO_TEXT in text

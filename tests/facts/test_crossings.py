@@ -39,7 +39,7 @@ class TestSeed:
             "Tarp Lietuvos ir Baltarusijos veikia 6 tarptautiniai sienos perėjimo punktai "
             "(2 geležinkelių, 4 autokelių) ir 11 autokelių vietinio eismo režimu veikiančių kontrolės punktų. "
             "Ateityje numatyta 2 autokelių vietinio eismo režimo kontrolės punktams, įrengus infrastruktūrą, "
-            "suteikti tarptautinių kontrolės punktų statusą, o taip pat atidaryti tarptautinį 1 upių "
+            "suteikti tarptautinių kontrolės punktų statusą, taip pat atidaryti tarptautinį 1 upių "
             "pasienio kontrolės punktą." in text
         )
 
@@ -270,7 +270,7 @@ class TestPlanned:
         )
         assert (
             "Ateityje numatyta 2 autokelių vietinio eismo režimo kontrolės punktams suteikti tarptautinių kontrolės "
-            "punktų statusą, o taip pat atidaryti tarptautinį 1 upių pasienio kontrolės punktą, o taip pat "
+            "punktų statusą, taip pat atidaryti tarptautinį 1 upių pasienio kontrolės punktą, taip pat "
             "atidaryti 3 geležinkelių vietinio eismo kontrolės punktus." in text
         )
 

@@ -54,7 +54,7 @@ class TestSeed:
         text = block_text("demarcation", SEED, belarus)
         assert text.startswith("Sienos demarkavimas ")
         assert (
-            "Įgyvendinant 1995 m. vasario 6 d. pasirašytą Lietuvos - Baltarusijos sutartį "
+            "Įgyvendinant 1995 m. vasario 6 d. pasirašytą Lietuvos–Baltarusijos sutartį "
             "„Dėl Lietuvos ir Baltarusijos valstybių sienos“, 2006 m. kovo 10 d. baigta ženklinti Lietuvos ir "
             "Baltarusijos valstybės siena, pastatytas paskutinis Lietuvos ir Baltarusijos valstybės sienos "
             "ženklas – plūduras Gilutės ežere. Lietuva jau anksčiau buvo užbaigusi fizinį valstybės sienos "
@@ -80,7 +80,7 @@ class TestSeed:
             "Baltarusijos atliekamų darbų – ES lėšomis." in text
         )
         assert (
-            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos - Baltarusijos Respublikos sienos "
+            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos–Baltarusijos Respublikos sienos "
             "demarkavimo dokumentai. Tai pirmoji baigta demarkuoti rytinė išorinė ES siena." in text
         )
 
@@ -338,7 +338,7 @@ class TestOptionalParagraphs:
     def test_final_documents_without_note(self, lithuanian, belarus):
         text = block_text("demarcation", with_(final_documents_note=""), belarus)
         assert (
-            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos - Baltarusijos Respublikos "
+            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos–Baltarusijos Respublikos "
             "sienos demarkavimo dokumentai." in text
         )
         assert "Tai pirmoji" not in text

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
-from ..grammar import format_number, strip_final_stop
+from ..grammar import format_number, spaced_initials, strip_final_stop
 from .base import FactBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock
 from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER
@@ -48,7 +48,7 @@ def activity_sentence(value):
 def accreditation_sentence(value, country):
     params = {
         "position": value["position"],
-        "person": " ".join(part for part in (value.get("rank"), value["name"]) if part),
+        "person": " ".join(part for part in (value.get("rank"), spaced_initials(value["name"])) if part),
         "country_locative": country.get("locative", ""),
         "country_official": country.get("official_genitive", ""),
     }

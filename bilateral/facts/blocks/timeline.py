@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from django.core.exceptions import ValidationError
 
+from ..grammar import spaced_initials
 from .base import FactBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock
 
@@ -41,7 +42,7 @@ def event_sentence(kind, country, description=""):
 def representative_sentence(value, country):
     params = {
         "role": dict(ROLE_CHOICES)[value["role"]],
-        "name": value["name"],
+        "name": spaced_initials(value["name"]),
         "since": _(" after the restoration of independence") if value["since_restoration"] else "",
         "country_locative": country.get("locative", ""),
         "country_genitive": country.get("genitive", ""),
