@@ -83,6 +83,7 @@ def belarus(db):
             name_locative="Baltarusijoje",
             official_name_genitive="Baltarusijos Respublikos",
             name_en="Belarus",
+            official_name_en="Republic of Belarus",
         ),
     )
     return country

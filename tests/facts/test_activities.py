@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from .helpers import FIGURES, block_text, clean_block, render_block
+from .helpers import FIGURES, block_text, clean_block, reading_text, render_block
 
 NATO_TEXT = "Lietuvos Respublikos ambasada Baltarusijoje yra paskirta NATO kontaktine ambasada (angl. CPE)."
 VISITS_TEXT = (
@@ -204,14 +204,14 @@ class TestEnglish:
         assert "Rengiamos konsultacijos %s." % expected in text
 
     def test_seed(self, english, belarus):
-        text = block_text("activities", SEED, belarus)
+        text = reading_text("activities", SEED, belarus)
         assert text.startswith("Cooperation in the field of defence ")
-        assert "2004 the gynybos atašė of the Republic of Lithuania in Belarus, plk.lt. A. Danėnas, was accredited." in text
+        assert "In 2004, the gynybos atašė of the Republic of Lithuania in Belarus, plk.lt. A. Danėnas, was accredited." in text
         assert (
-            "2006 the gynybos, karo ir karinių oro pajėgų atašė of Belarus in Lithuania, plk. S. Griščenko, "
-            "was accredited." in text
+            "In 2006, the gynybos, karo ir karinių oro pajėgų atašė of the Republic of Belarus in Lithuania, "
+            "plk. S. Griščenko, was accredited." in text
         )
-        assert "Since Sept. 1, 2004 " + NATO_TEXT in text
+        assert "Since Sept. 1, 2004, " + NATO_TEXT in text
         assert "(11 visits took place)." in text
         assert "(1 meeting took place)" in block_text(
             "activities", activity(outcome_count=1, outcome_kind="meeting"), belarus

@@ -6,7 +6,7 @@ from wagtail import blocks
 
 from ..grammar import format_number, spaced_initials, strip_final_stop
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock
+from .dates import FuzzyDateBlock, dated_sentence_html
 from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER
 
 VISIT, MEETING, EVENT, SEMINAR = "visit", "meeting", "event", "seminar"
@@ -30,19 +30,11 @@ def outcome_phrase(kind, count):
     return ngettext("%(count)s event took place", "%(count)s events took place", count) % params
 
 
-def dated(date, since, text):
-    if not date or date.is_empty:
-        return text
-    if since:
-        return _("Since %(date)s %(text)s") % {"date": date, "text": text}
-    return "%s %s" % (date, text)
-
-
 def activity_sentence(value):
     text = strip_final_stop(value["text"])
     if value.get("outcome_count") is not None and value.get("outcome_kind"):
         text = "%s (%s)" % (text, outcome_phrase(value["outcome_kind"], value["outcome_count"]))
-    return dated(value["date"], value["since"], text + ".")
+    return dated_sentence_html(value["date"], text + ".", since=value["since"])
 
 
 def accreditation_sentence(value, country):
@@ -55,8 +47,8 @@ def accreditation_sentence(value, country):
     if value["direction"] == LITHUANIA_IN_PARTNER:
         text = _("the %(position)s of the Republic of Lithuania in %(country_locative)s, %(person)s, was accredited.")
     else:
-        text = _("the %(position)s of %(country_official)s in Lithuania, %(person)s, was accredited.")
-    return dated(value["date"], False, text % params)
+        text = _("the %(position)s of the %(country_official)s in Lithuania, %(person)s, was accredited.")
+    return dated_sentence_html(value["date"], text % params)
 
 
 class ActivityBlock(blocks.StructBlock):

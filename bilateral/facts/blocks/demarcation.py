@@ -6,7 +6,7 @@ from wagtail import blocks
 
 from ..grammar import format_number, join_list, kilometres, strip_final_stop
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock
+from .dates import FuzzyDateBlock, date_adverbial, dated_sentence
 
 LAND, WATERCOURSES, TRANSITIONAL, SPECIAL = "land", "watercourses", "transitional", "special"
 MARK_TYPE_CHOICES = [
@@ -66,14 +66,14 @@ def last_mark_phrase(value, country):
 
 def marking_paragraph(value, country):
     text = _(
-        "In implementation of the Lithuania - %(country)s treaty “%(treaty)s” signed on %(treaty_date)s, "
-        "the marking of the state border of Lithuania and %(country)s was completed on "
+        "In implementation of the Lithuania–%(country)s treaty “%(treaty)s” signed %(treaty_date)s, "
+        "the marking of the state border of Lithuania and %(country)s was completed "
         "%(marking_date)s%(last_mark)s."
     ) % {
         "country": country.get("genitive", ""),
         "treaty": value["treaty_title"],
-        "treaty_date": value["treaty_signed"],
-        "marking_date": value["marking_completed"],
+        "treaty_date": date_adverbial(value["treaty_signed"]),
+        "marking_date": date_adverbial(value["marking_completed"]),
         "last_mark": last_mark_phrase(value, country),
     }
     return with_note(text, value.get("marking_note"))
@@ -139,10 +139,11 @@ def buoys_sentence(value):
 def final_documents_paragraph(value, country):
     if not value.get("final_documents_signed") or value["final_documents_signed"].is_empty:
         return ""
-    text = _(
-        "%(date)s the final documents of the demarcation of the border of the Republic of Lithuania - "
-        "%(country)s were signed."
-    ) % {"date": value["final_documents_signed"], "country": country.get("official_genitive", "")}
+    text = dated_sentence(
+        value["final_documents_signed"],
+        _("the final documents of the demarcation of the Republic of Lithuania–%(country)s border were signed.")
+        % {"country": country.get("official_genitive", "")},
+    )
     return with_note(text, value.get("final_documents_note"))
 
 

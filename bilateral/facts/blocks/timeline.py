@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from ..grammar import spaced_initials
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock
+from .dates import FuzzyDateBlock, dated_sentence_html
 
 RECOGNITION_DE_JURE = "recognition_de_jure"
 DIPLOMATIC_RELATIONS = "diplomatic_relations"
@@ -138,16 +138,10 @@ class DiplomaticTimelineBlock(FactBlock):
         lines = []
         for item in value["items"]:
             if item.block_type == "event":
-                lines.append(
-                    {
-                        "date": item.value["date"],
-                        "text": event_sentence(item.value["kind"], country, item.value["description"]),
-                    }
-                )
+                date, text = item.value["date"], event_sentence(item.value["kind"], country, item.value["description"])
             else:
-                lines.append(
-                    {"date": item.value["period"], "text": representative_sentence(item.value, country)}
-                )
+                date, text = item.value["period"], representative_sentence(item.value, country)
+            lines.append({"date": date, "text": text, "html": dated_sentence_html(date, text)})
         return {"lines": lines}
 
     def pictures(self, value, context):
