@@ -307,6 +307,12 @@ class TestEnglish:
             "Between Lithuania and Belarus there operate 6 international border crossing points (2 rail, 4 road) "
             "and 11 road checkpoints operating under the local border traffic regime." in text
         )
+        # The condition ("įrengus infrastruktūrą") is Lithuanian free text: the planned sentence is Lithuanian.
+        assert "Ateityje numatyta 2 autokelių vietinio eismo režimo kontrolės punktams, įrengus infrastruktūrą" in text
+        assert "checkpoints, įrengus" not in text
+        translated = dict(SEED, planned=[dict(SEED["planned"][0], condition="once the infrastructure is built"),
+                                         SEED["planned"][1]])
+        text = block_text("border_crossings", translated, belarus, free_text_language="en")
         assert "In the future it is planned to give 2 road local border traffic checkpoints" in text
         assert "and also to open 1 international river border checkpoint." in text
 

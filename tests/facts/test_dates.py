@@ -134,6 +134,7 @@ class TestEnglish:
                 ]
             },
             belarus,
+            free_text_language="en",
         )
         assert "Since Sept. 1, 2004, X." in text
 

@@ -146,5 +146,5 @@ class TestCounts:
     def test_outcomes(self, english, latvia, count, kind, one, many):
         value = {"items": [{"type": "activity", "value": {"text": "Consultations are held.", "outcome_count": count,
                                                            "outcome_kind": kind}}]}
-        text = reading_text("activities", value, latvia)
+        text = reading_text("activities", value, latvia, free_text_language="en")
         assert f"Consultations are held ({count} {one if count == 1 else many} took place)." in text

@@ -107,11 +107,13 @@ class ActivitiesBlock(FactBlock):
         description = gettext_lazy("Accreditations and activities, dated or not, with counted outcomes.")
         group = gettext_lazy("Facts")
 
-    def sentences(self, value, country):
+    def sentences(self, value, writer):
+        # Both kinds of item carry free text (the activity, the attaché's position): each is written
+        # whole in the free text's language until that is translated.
         lines = []
         for item in value["items"]:
             if item.block_type == "accreditation":
-                lines.append(accreditation_sentence(item.value, country))
+                lines.append(writer.with_free_text(lambda forms, item=item: accreditation_sentence(item.value, forms)))
             else:
-                lines.append(activity_sentence(item.value))
+                lines.append(writer.with_free_text(lambda forms, item=item: activity_sentence(item.value)))
         return {"lines": lines}

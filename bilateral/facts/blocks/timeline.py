@@ -62,6 +62,21 @@ def representative_sentence(value, country):
     return template % params
 
 
+def timeline_line(item, writer):
+    """One line of the timeline opened by its date; another event's description is free text."""
+    if item.block_type == "representative":
+        date = item.value["period"]
+        return {"date": date, "html": writer.plain(
+            lambda forms: dated_sentence_html(date, representative_sentence(item.value, forms))
+        )}
+    date, kind = item.value["date"], item.value["kind"]
+
+    def line(forms):
+        return dated_sentence_html(date, event_sentence(kind, forms, item.value["description"]))
+
+    return {"date": date, "html": writer.with_free_text(line) if kind == OTHER_EVENT else writer.plain(line)}
+
+
 class TimelineEventBlock(blocks.StructBlock):
     """A dated event of the relations: recognition, diplomatic relations, or another event."""
 
@@ -134,15 +149,8 @@ class DiplomaticTimelineBlock(FactBlock):
         description = gettext_lazy("Recognition, diplomatic relations and the first representatives.")
         group = gettext_lazy("Facts")
 
-    def sentences(self, value, country):
-        lines = []
-        for item in value["items"]:
-            if item.block_type == "event":
-                date, text = item.value["date"], event_sentence(item.value["kind"], country, item.value["description"])
-            else:
-                date, text = item.value["period"], representative_sentence(item.value, country)
-            lines.append({"date": date, "text": text, "html": dated_sentence_html(date, text)})
-        return {"lines": lines}
+    def sentences(self, value, writer):
+        return {"lines": [timeline_line(item, writer) for item in value["items"]]}
 
     def pictures(self, value, context):
         from ..pictures.timeline import timeline_picture
