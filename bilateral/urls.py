@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from .moved_addresses import MovedAddress
 
 urlpatterns = [
     path("api/", include("bilateral.api.urls")),
@@ -22,10 +25,15 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Lithuanian pages live at the root, English ones under /en/.
+# Lithuanian pages live at the root, English ones under /en/, each language with its own words in the
+# addresses (Django's translated URL patterns: /paieska/ and /en/search/).
 urlpatterns += i18n_patterns(
-    path("paieska/", include("bilateral.search.urls")),
-    path("prenumerata/", include("bilateral.subscriptions.urls")),
+    path(_("search/"), include("bilateral.search.urls")),
+    path(_("subscribe/"), include("bilateral.subscriptions.urls")),
+    # The English addresses were once the Lithuanian ones: they move, permanently. (Under Lithuanian,
+    # the translated patterns above answer these addresses first.)
+    re_path(r"^paieska/(?P<rest>.*)$", MovedAddress.as_view(prefix=_("search/"))),
+    re_path(r"^prenumerata/(?P<rest>.*)$", MovedAddress.as_view(prefix=_("subscribe/"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

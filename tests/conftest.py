@@ -93,6 +93,7 @@ def belarus(db):
             name_locative="Baltarusijoje",
             official_name_genitive="Baltarusijos Respublikos",
             name_en="Belarus",
+            official_name_en="Republic of Belarus",
         ),
     )
     return country
@@ -123,3 +124,24 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield server
     server.stop()
+
+
+@pytest.fixture
+def latvia(db):
+    """A partner other than the seed's, with every form of its name: rules must hold for every country."""
+    from bilateral.facts.models import Country
+
+    country, _created = Country.objects.get_or_create(
+        iso_code="LV",
+        defaults=dict(
+            name="Latvija",
+            name_genitive="Latvijos",
+            name_instrumental="Latvija",
+            name_locative="Latvijoje",
+            official_name="Latvijos Respublika",
+            official_name_genitive="Latvijos Respublikos",
+            name_en="Latvia",
+            official_name_en="Republic of Latvia",
+        ),
+    )
+    return country

@@ -9,7 +9,7 @@ addresses (SectionPage.get_cached_paths adds its history). Here, on the same eve
   `istorija/palyginti/?a=&b=`, the Atom feeds "…/atnaujinimai.atom");
 - the other ancestors (country list, home page) and their feeds are purged by exact address;
 - the language versions of the page (their language links), /sitemap.xml;
-- everything under /api/ and under the search addresses (/paieska/, /en/paieska/), by prefix.
+- everything under /api/ and under the search addresses (/paieska/, /en/search/), by prefix.
 
 An edit of a Country (its names feed the generated sentences) purges its country pages' subtrees and
 purges the lists. Nothing happens unless WAGTAILFRONTENDCACHE is configured (FRONTEND_CACHE_URL).
@@ -23,8 +23,6 @@ from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -32,6 +30,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
 
 from bilateral.pages.addresses import page_path
+
+from .http_cache import search_prefixes
 
 logger = logging.getLogger("wagtail.frontendcache")
 
@@ -150,7 +150,7 @@ class CachePurge:
 
     def add_listings(self, page):
         self.purge_path(page, SITEMAP_PATH)
-        for prefix in DATA_PREFIXES + search_prefixes():
+        for prefix in DATA_PREFIXES + list(search_prefixes()):
             self.purge_prefix(prefix)
 
     def send(self):
@@ -163,14 +163,6 @@ class CachePurge:
                 purge_prefixes_task.enqueue(prefixes)
 
         transaction.on_commit(enqueue)
-
-
-def search_prefixes():
-    prefixes = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            prefixes.append(reverse("site_search:search"))
-    return prefixes
 
 
 def purge_around_page(sender, instance, **kwargs):

@@ -5,7 +5,7 @@ again after a minute; the caching proxy keeps them a day because every publicati
 also get an ETag and a Last-Modified that change with every publication (the content generation),
 so a client's conditional GET becomes a 304 (ConditionalGetMiddleware below, with Django's helpers).
 
-Anything personal is `private, no-store`: the subscription pages (/prenumerata/: forms, links from
+Anything personal is `private, no-store`: the subscription pages (/prenumerata/, /en/subscribe/: forms, links from
 emails, the CSRF token), both admins, previews, whatever a signed-in user sees, and any response
 that sets a cookie.
 
@@ -22,6 +22,8 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.urls import reverse
+from django.utils import translation
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
@@ -35,7 +37,8 @@ PRIVATE = "private, no-store"
 
 # Views whose responses change only when content is published (wagtail_serve: every Wagtail page).
 PUBLISHED_CONTENT_VIEWS = {"wagtail_serve", "major_changes_feed", "sitemap", "robots_txt"}
-PRIVATE_PREFIXES = ("admin", "django-admin", "prenumerata")
+# The subscription pages under each language's word (/prenumerata/, /en/subscribe/; /en/prenumerata/ redirects).
+PRIVATE_PREFIXES = ("admin", "django-admin", "prenumerata", "subscribe")
 # Not pages: the API has its own ETags and caching (api/http.py); the rest are files.
 NOT_PAGES = ("/api/", "/static/", "/media/", "/documents/")
 
@@ -210,3 +213,13 @@ class ConditionalGetMiddleware:
 
     def __call__(self, request):
         return not_modified_if_current(request, self.get_response(request))
+
+
+def search_prefixes():
+    """The search's address in every language (/paieska/, /en/search/): its answers depend on the query
+    and the search index, not only on published pages."""
+    prefixes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes.append(reverse("site_search:search"))
+    return tuple(prefixes)

@@ -22,14 +22,12 @@ from django.http import HttpResponse
 from .code_version import code_version
 from .content_generation import KEY as GENERATION_KEY
 from .content_generation import current_generation, rendered_pages_cache
-from .http_cache import NOT_PAGES, PUBLIC, is_private_path, language_of
+from .http_cache import NOT_PAGES, PUBLIC, is_private_path, language_of, search_prefixes
 
 TIMEOUT = 60 * 60  # a safety net only: a publication makes every stored response unreachable at once
 HEADER = "X-App-Cache"
 # Query parameters that never change a page (campaign trackers); any other one means no caching.
 SAFE_QUERY_PARAMETERS = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
-# Search answers depend on their query and on the search index, not only on published pages.
-SEARCH_PATH_PART = "paieska/"
 
 
 def is_cacheable_request(request):
@@ -41,7 +39,7 @@ def is_cacheable_request(request):
         and "HTTP_AUTHORIZATION" not in request.META
         and not is_private_path(path)
         and not path.startswith(NOT_PAGES)
-        and SEARCH_PATH_PART not in path
+        and not path.startswith(search_prefixes())
         and set(request.GET) <= SAFE_QUERY_PARAMETERS
     )
 

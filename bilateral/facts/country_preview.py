@@ -21,7 +21,7 @@ def example_templates():
         ("instrumental", _("cooperation with %(instrumental)s")),
         ("locative", _("the representative of Lithuania in %(locative)s")),
         ("official", _("Official name: %(official)s")),
-        ("official_genitive", _("the Embassy of %(official_genitive)s")),
+        ("official_genitive", _("the Embassy of the %(official_genitive)s")),
     ]
 
 

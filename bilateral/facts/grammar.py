@@ -70,3 +70,23 @@ def strip_final_stop(text):
     """Editors may or may not end a sentence field with a full stop; the template adds its own."""
     text = (text or "").strip()
     return text[:-1].rstrip() if text.endswith(".") else text
+
+
+def spaced_initials(name):
+    """'A.Danėnas' → 'A. Danėnas', 'J.R.Smith' → 'J. R. Smith': an initial's full stop is followed by a
+    space, as Lithuanian (and English) typography writes it. Names are normalised when written out, not
+    when stored, so every page already saved reads right and an editor's typing is never refused."""
+    name = (name or "").strip()
+    result = []
+    for index, character in enumerate(name):
+        result.append(character)
+        if character == "." and is_initial_before(name, index) and index + 1 < len(name) and name[index + 1].isalpha():
+            result.append(" ")
+    return "".join(result)
+
+
+def is_initial_before(text, stop):
+    """Whether the full stop at `stop` ends a one-letter capital initial (not 'plk.' or 'Jr.')."""
+    if stop < 1 or not text[stop - 1].isupper():
+        return False
+    return stop == 1 or not text[stop - 2].isalpha()

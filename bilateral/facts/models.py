@@ -24,9 +24,9 @@ NAME_FORM_FIELDS = {
         "instrumental": "name_en",
         "locative": "name_en",
         "official": "official_name_en",
-        # The English sentences name the country by its short name even where Lithuanian uses the
-        # official one ("… documents of Belarus").
-        "official_genitive": "name_en",
+        # Where Lithuanian names the official name, so does English: "the Republic of Lithuania–Republic
+        # of Latvia border", "the defence attaché of the Republic of Latvia".
+        "official_genitive": "official_name_en",
     },
 }
 DEFAULT_LANGUAGE = "lt"

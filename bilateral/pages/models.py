@@ -4,7 +4,8 @@ import re
 
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -20,6 +21,10 @@ from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
 from .panels import FactChecksPanel, ThisChangePanel
 from .publishing import MAJOR, MINOR
+
+# A section page's history addresses, each language in its own words (translated URL patterns).
+HISTORY_PATH = _("history/")
+COMPARE_PATH = _("history/compare/")
 
 CHANGE_KIND_CHOICES = [
     (MAJOR, _("Major change: the public is told, “Atnaujinta” moves")),
@@ -286,18 +291,31 @@ class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
         return context
 
     def get_cached_paths(self):
-        """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py)."""
-        return ["/", "istorija/", "istorija/palyginti/", "atnaujinimai.atom"]
+        """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py),
+        in the page's own language ("istorija/", "history/")."""
+        with translation.override(self.locale.language_code):
+            return ["/", str(HISTORY_PATH), str(COMPARE_PATH), "atnaujinimai.atom"]
 
-    # The page's history has these addresses; the history app answers them, and `?as_of=YYYY-MM-DD`
-    # on the page itself (bilateral/history/wagtail_hooks.py). Without that app there is no history.
-    @path("istorija/", name="history")
+    # The page's history has these addresses, in the page's language (translated URL patterns:
+    # "istorija/", "history/"); the history app answers them, and `?as_of=YYYY-MM-DD` on the page
+    # itself (bilateral/history/wagtail_hooks.py). Without that app there is no history.
+    @path(HISTORY_PATH, name="history")
     def history_view(self, request):
         raise Http404
 
-    @path("istorija/palyginti/", name="compare")
+    @path(COMPARE_PATH, name="compare")
     def compare_view(self, request):
         raise Http404
+
+    # The English history's former addresses (Lithuanian words) move permanently to the English ones.
+    # Under Lithuanian the routes above answer these addresses first.
+    @path("istorija/", name="moved_history")
+    def moved_history_view(self, request):
+        return moved_subpage(self, request, "history")
+
+    @path("istorija/palyginti/", name="moved_compare")
+    def moved_compare_view(self, request):
+        return moved_subpage(self, request, "compare")
 
 
 class MajorChange(models.Model):
@@ -323,6 +341,13 @@ SUMMARY_LENGTH = 200
 # A sentence ends at a full stop followed by a capital: "1991 m. gruodžio 30 d. Toliau…" ends after "d."
 # (Lithuanian abbreviations such as "m." and "d." are followed by small letters or digits).
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
+
+
+def moved_subpage(page, request, name):
+    """301 from a former address of one of the page's own subpages to its present one, query kept."""
+    url = page.url + page.reverse_subpage(name)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(url + ("?" + query if query else ""))
 
 
 def first_sentence(text):

@@ -1,13 +1,22 @@
 """The site's search backend: Wagtail's database backend, tuned on PostgreSQL so that a query over
 thousands of pages is answered from the GIN index (bilateral/search/migrations/0002).
 
-On SQLite (and any other database) it is Wagtail's database backend unchanged."""
+Each language is stemmed by its own text-search configuration: English pages are indexed and searched
+with PostgreSQL's 'english', everything else with SEARCH_CONFIG (Lithuanian, 'lt_unaccent').
 
+On SQLite (and any other database) it is Wagtail's database backend unchanged: its FTS5 table has one
+tokenizer (unicode61, no stemming) for every entry, so no language is stemmed there; the folded copy
+of the text (search_folded) is what makes "gilutes" find "Gilutės" in both."""
+
+import copy
+from collections import defaultdict
 from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection, transaction
+from django.utils.translation import get_language
 from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
@@ -22,7 +31,46 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
     return SitePostgresSearchBackend(params)
 
 
+# PostgreSQL's text-search configuration per language of the site; a language not listed uses the
+# backend's SEARCH_CONFIG (Lithuanian stemming after unaccent, bilateral/search/migrations/0001).
+LANGUAGE_CONFIGS = {"en": "english"}
+
+
+def config_for(language, default):
+    return LANGUAGE_CONFIGS.get((language or "").split("-")[0], default)
+
+
+def locale_codes():
+    from wagtail.models import Locale
+
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+class SitePostgresIndex(PostgresIndex):
+    """Index entries built with the configuration of their page's language."""
+
+    def add_items(self, model, objs):
+        codes = locale_codes() if any(hasattr(obj, "locale_id") for obj in objs) else {}
+        by_config = defaultdict(list)
+        for obj in objs:
+            by_config[config_for(codes.get(getattr(obj, "locale_id", None)), self.backend.config)].append(obj)
+        # Wagtail's indexer reads the configuration from the backend: each group gets a copy with its own.
+        backend = self.backend
+        try:
+            for config, group in by_config.items():
+                self.backend = copy.copy(backend)
+                self.backend.config = config
+                super().add_items(model, group)
+        finally:
+            self.backend = backend
+
+
 class SiteSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        """The query is stemmed as the pages it searches were: in the reader's language (the search
+        view looks only among the pages of the active locale)."""
+        return config_for(get_language(), backend.config)
+
     def _build_rank_expression(self, vectors, config):
         """One ts_rank per vector (title, body) for the whole query, instead of Wagtail's one per
         term and vector multiplied together: ranking reads every match's body vector, so with three
@@ -78,5 +126,6 @@ class SiteSearchResults(PostgresSearchResults):
 
 
 class SitePostgresSearchBackend(PostgresSearchBackend):
+    index_class = SitePostgresIndex
     query_compiler_class = SiteSearchQueryCompiler
     results_class = SiteSearchResults

@@ -1,4 +1,4 @@
-"""Site search: /paieska/?q=… finds the live pages of the current language by title, text and facts."""
+"""Site search: /paieska/?q=… (/en/search/?q=…) finds the live pages of the current language by title, text and facts."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render

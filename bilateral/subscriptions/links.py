@@ -1,7 +1,7 @@
 """Absolute links that go into every email: confirm, unsubscribe (one click), manage.
 
 Links are built from settings.SITE_URL (an email has no request) and in the subscriber's
-language, so a Lithuanian reader lands on /prenumerata/… and an English one on /en/prenumerata/….
+language, so a Lithuanian reader lands on /prenumerata/… and an English one on /en/subscribe/….
 Each link names the subscriber by their random link key only and carries the time it was made:
 manage links work for 7 days, unsubscribe links for a year (tokens.MAX_AGE).
 """

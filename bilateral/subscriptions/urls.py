@@ -1,4 +1,4 @@
-"""Under /prenumerata/ (and /en/prenumerata/): the form, the captcha challenge and the links in emails."""
+"""Under /prenumerata/ (and /en/subscribe/): the form, the captcha challenge and the links in emails."""
 
 from django.urls import path
 

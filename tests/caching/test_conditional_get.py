@@ -85,7 +85,7 @@ def test_the_api_keeps_its_own_etag_and_caching(client, seeded):
 
 @pytest.mark.parametrize(
     "path",
-    ["/prenumerata/", "/en/prenumerata/", "/prenumerata/zetonas/", "/prenumerata/tvarkyti/klaidingas/", "/prenumerata/atsisakyti/klaidingas/"],
+    ["/prenumerata/", "/en/subscribe/", "/prenumerata/zetonas/", "/prenumerata/tvarkyti/klaidingas/", "/prenumerata/atsisakyti/klaidingas/"],
 )
 def test_subscription_pages_are_private(client, seeded, path):
     response = client.get(path)

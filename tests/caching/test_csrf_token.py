@@ -23,10 +23,10 @@ def test_public_pages_carry_no_token_and_set_no_cookie(client, seeded, path):
 
 def test_the_footer_form_names_the_token_address_of_its_language(client, seeded):
     assert 'data-csrf-token-url="/prenumerata/zetonas/"' in client.get(SECTION).content.decode()
-    assert 'data-csrf-token-url="/en/prenumerata/zetonas/"' in client.get(EN_SECTION).content.decode()
+    assert 'data-csrf-token-url="/en/subscribe/zetonas/"' in client.get(EN_SECTION).content.decode()
 
 
-@pytest.mark.parametrize("path", ["/prenumerata/zetonas/", "/en/prenumerata/zetonas/"])
+@pytest.mark.parametrize("path", ["/prenumerata/zetonas/", "/en/subscribe/zetonas/"])
 def test_the_token_address_gives_a_token_and_its_cookie_privately(client, db, path):
     response = client.get(path)
     assert response.status_code == 200

@@ -100,7 +100,7 @@ def test_the_preview_shows_each_form_in_a_sentence_before_saving(admin_client):
         "<strong>Latvijos Respublika</strong>",
     ):
         assert sentence in html
-    assert "Embassy of <strong>Latvia</strong>" in html  # and the English sentences, with the English name
+    assert "Embassy of the <strong>Republic of Latvia</strong>" in html  # and the English sentences, with the English name
     assert not Country.objects.exists()  # nothing saved by previewing
 
 

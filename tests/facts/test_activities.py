@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from .helpers import FIGURES, block_text, clean_block, render_block
+from .helpers import FIGURES, block_text, clean_block, lithuanian_parts, reading_text, render_block
 
 NATO_TEXT = "Lietuvos Respublikos ambasada Baltarusijoje yra paskirta NATO kontaktine ambasada (angl. CPE)."
 VISITS_TEXT = (
@@ -61,10 +61,10 @@ class TestSeed:
     def test_lines(self, lithuanian, belarus):
         text = block_text("activities", SEED, belarus)
         assert text.startswith("Bendradarbiavimas gynybos srityje ")
-        assert "2004 m. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje plk.lt. A.Danėnas." in text
+        assert "2004 m. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje plk.lt. A. Danėnas." in text
         assert (
             "2006 m. akredituotas Baltarusijos Respublikos gynybos, karo ir karinių oro pajėgų atašė Lietuvoje "
-            "plk. S.Griščenko." in text
+            "plk. S. Griščenko." in text
         )
         assert "Nuo 2004 m. rugsėjo 1 d. " + NATO_TEXT in text
         assert "Keičiamasi informacija su NATO pareigūnais." in text
@@ -186,7 +186,7 @@ class TestAccreditation:
             ]
         }
         text = block_text("activities", value, belarus)
-        assert "2010 m. gegužės 3 d. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje J.Jonaitis." in text
+        assert "2010 m. gegužės 3 d. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje J. Jonaitis." in text
 
 
 class TestEnglish:
@@ -199,23 +199,33 @@ class TestEnglish:
             (21, "(21 visits took place)"),
         ],
     )
-    def test_visits(self, english, belarus, figure, expected):
-        text = block_text("activities", activity(outcome_count=figure, outcome_kind="visit"), belarus)
-        assert "Rengiamos konsultacijos %s." % expected in text
+    def test_visits_with_translated_text(self, english, belarus, figure, expected):
+        value = activity("Consultations are held.", outcome_count=figure, outcome_kind="visit")
+        text = block_text("activities", value, belarus, free_text_language="en")
+        assert "Consultations are held %s." % expected in text
 
-    def test_seed(self, english, belarus):
-        text = block_text("activities", SEED, belarus)
+    def test_seed_text_is_lithuanian_whole(self, english, belarus):
+        """The seed's free text is Lithuanian: every item is its Lithuanian sentence, marked lang="lt"."""
+        parts = lithuanian_parts(render_block("activities", SEED, belarus))
+        text = reading_text("activities", SEED, belarus)
         assert text.startswith("Cooperation in the field of defence ")
-        assert "2004 the gynybos atašė of the Republic of Lithuania in Belarus, plk.lt. A.Danėnas, was accredited." in text
+        assert len(parts) == len(SEED["items"])
+        assert "2004 m. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje plk.lt. A. Danėnas." in parts
         assert (
-            "2006 the gynybos, karo ir karinių oro pajėgų atašė of Belarus in Lithuania, plk. S.Griščenko, "
-            "was accredited." in text
+            "2006 m. akredituotas Baltarusijos Respublikos gynybos, karo ir karinių oro pajėgų atašė "
+            "Lietuvoje plk. S. Griščenko." in parts
         )
-        assert "Since Sept. 1, 2004 " + NATO_TEXT in text
-        assert "(11 visits took place)." in text
-        assert "(1 meeting took place)" in block_text(
-            "activities", activity(outcome_count=1, outcome_kind="meeting"), belarus
-        )
+        assert "Nuo 2004 m. rugsėjo 1 d. " + NATO_TEXT in parts
+        assert "(įvyko 11 vizitų)." in text
+        for slip in ("gynybos atašė of", "Since Sept. 1, 2004", "visits took place"):
+            assert slip not in text
+
+    def test_seed_translated_reads_english(self, english, belarus):
+        value = {"items": [dict(SEED["items"][0], value=dict(SEED["items"][0]["value"], position="defence attaché",
+                                                              rank="Lt. Col."))]}
+        text = reading_text("activities", value, belarus, free_text_language="en")
+        assert "In 2004, the defence attaché of the Republic of Lithuania in Belarus, Lt. Col. A. Danėnas, was accredited." in text
+        assert 'lang="lt"' not in render_block("activities", value, belarus, free_text_language="en")
 
 
 class TestClean:

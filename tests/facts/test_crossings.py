@@ -39,7 +39,7 @@ class TestSeed:
             "Tarp Lietuvos ir Baltarusijos veikia 6 tarptautiniai sienos perėjimo punktai "
             "(2 geležinkelių, 4 autokelių) ir 11 autokelių vietinio eismo režimu veikiančių kontrolės punktų. "
             "Ateityje numatyta 2 autokelių vietinio eismo režimo kontrolės punktams, įrengus infrastruktūrą, "
-            "suteikti tarptautinių kontrolės punktų statusą, o taip pat atidaryti tarptautinį 1 upių "
+            "suteikti tarptautinių kontrolės punktų statusą, taip pat atidaryti tarptautinį 1 upių "
             "pasienio kontrolės punktą." in text
         )
 
@@ -270,7 +270,7 @@ class TestPlanned:
         )
         assert (
             "Ateityje numatyta 2 autokelių vietinio eismo režimo kontrolės punktams suteikti tarptautinių kontrolės "
-            "punktų statusą, o taip pat atidaryti tarptautinį 1 upių pasienio kontrolės punktą, o taip pat "
+            "punktų statusą, taip pat atidaryti tarptautinį 1 upių pasienio kontrolės punktą, taip pat "
             "atidaryti 3 geležinkelių vietinio eismo kontrolės punktus." in text
         )
 
@@ -307,6 +307,12 @@ class TestEnglish:
             "Between Lithuania and Belarus there operate 6 international border crossing points (2 rail, 4 road) "
             "and 11 road checkpoints operating under the local border traffic regime." in text
         )
+        # The condition ("įrengus infrastruktūrą") is Lithuanian free text: the planned sentence is Lithuanian.
+        assert "Ateityje numatyta 2 autokelių vietinio eismo režimo kontrolės punktams, įrengus infrastruktūrą" in text
+        assert "checkpoints, įrengus" not in text
+        translated = dict(SEED, planned=[dict(SEED["planned"][0], condition="once the infrastructure is built"),
+                                         SEED["planned"][1]])
+        text = block_text("border_crossings", translated, belarus, free_text_language="en")
         assert "In the future it is planned to give 2 road local border traffic checkpoints" in text
         assert "and also to open 1 international river border checkpoint." in text
 

@@ -8,7 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from bilateral.facts.blocks.dates import DAY, MONTH, YEAR, YEAR_RANGE, FuzzyDateBlock
 
-from .helpers import block_text, render_block
+from .helpers import block_text, reading_text, render_block
 
 DAY_DATE = {"year": 1995, "month": 2, "day": 6}
 MONTH_DATE = {"year": 1991, "month": 8}
@@ -123,7 +123,7 @@ class TestEnglish:
         assert str(fuzzy(raw)) == expected
 
     def test_activity_since_a_day(self, english, belarus):
-        text = block_text(
+        text = reading_text(
             "activities",
             {
                 "items": [
@@ -134,8 +134,9 @@ class TestEnglish:
                 ]
             },
             belarus,
+            free_text_language="en",
         )
-        assert "Since Sept. 1, 2004 X." in text
+        assert "Since Sept. 1, 2004, X." in text
 
 
 class TestPrecisionAndIso:

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from .helpers import FIGURES, block_text, clean_block
+from .helpers import FIGURES, block_text, clean_block, reading_text, render_block
 
 LAKES = ["Dubo", "Grūdos", "Drūkšių", "Apvardų", "Prūto", "Gilutės", "Raukėtos", "Tverečiaus"]
 PONDS = ["Purvėnų", "Jurgionių", "Tausiūnų"]
@@ -54,7 +54,7 @@ class TestSeed:
         text = block_text("demarcation", SEED, belarus)
         assert text.startswith("Sienos demarkavimas ")
         assert (
-            "Įgyvendinant 1995 m. vasario 6 d. pasirašytą Lietuvos - Baltarusijos sutartį "
+            "Įgyvendinant 1995 m. vasario 6 d. pasirašytą Lietuvos–Baltarusijos sutartį "
             "„Dėl Lietuvos ir Baltarusijos valstybių sienos“, 2006 m. kovo 10 d. baigta ženklinti Lietuvos ir "
             "Baltarusijos valstybės siena, pastatytas paskutinis Lietuvos ir Baltarusijos valstybės sienos "
             "ženklas – plūduras Gilutės ežere. Lietuva jau anksčiau buvo užbaigusi fizinį valstybės sienos "
@@ -80,7 +80,7 @@ class TestSeed:
             "Baltarusijos atliekamų darbų – ES lėšomis." in text
         )
         assert (
-            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos - Baltarusijos Respublikos sienos "
+            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos–Baltarusijos Respublikos sienos "
             "demarkavimo dokumentai. Tai pirmoji baigta demarkuoti rytinė išorinė ES siena." in text
         )
 
@@ -338,7 +338,7 @@ class TestOptionalParagraphs:
     def test_final_documents_without_note(self, lithuanian, belarus):
         text = block_text("demarcation", with_(final_documents_note=""), belarus)
         assert (
-            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos - Baltarusijos Respublikos "
+            "2007 m. vasario 2 d. pasirašyti baigiamieji Lietuvos Respublikos–Baltarusijos Respublikos "
             "sienos demarkavimo dokumentai." in text
         )
         assert "Tai pirmoji" not in text
@@ -350,13 +350,19 @@ class TestOptionalParagraphs:
 
 class TestEnglish:
     def test_seed(self, english, belarus):
-        text = block_text("demarcation", SEED, belarus)
+        text = reading_text("demarcation", SEED, belarus)
         assert text.startswith("Demarcation of the border ")
-        assert "the last mark of the state border of Lithuania and Belarus was placed – a buoy in lake Gilutės." in text
+        assert "The total length of the state border of Lithuania and Belarus is 678.819 km" in text
         assert "In total 1955 state border marks have been installed, of which 1246 on land" in text
         assert "93 transitional and 2 special." in text
-        assert "is marked by 71 buoys in a 32 kilometres long stretch of border waters: in lakes Dubo" in text
-        assert "in ponds Purvėnų, Jurgionių and Tausiūnų." in text
+        assert (
+            "On Feb. 2, 2007, the final documents of the demarcation of the Republic of Lithuania–Republic of "
+            "Belarus border were signed." in text
+        )
+        # The lakes are stored in the Lithuanian genitive: those sentences are Lithuanian, whole.
+        assert "plūduras Gilutės ežere" in text and "ženklina 71 plūduras" in text
+        for slip in ("lake Gilutės", "lakes Dubo", "ponds Purvėnų"):
+            assert slip not in text
 
     @pytest.mark.parametrize(
         "figure, marks, buoys",
@@ -367,13 +373,15 @@ class TestEnglish:
         ],
     )
     def test_english_plural(self, english, belarus, figure, marks, buoys):
-        text = block_text("demarcation", with_(marks_declared_total=figure, buoys_count=figure), belarus)
+        value = with_(marks_declared_total=figure, buoys_count=figure, lakes=[], ponds=[])
+        text = block_text("demarcation", value, belarus)
         assert marks in text
         assert buoys in text
 
     def test_one_lake(self, english, belarus):
-        text = block_text("demarcation", with_(lakes=["Gilutės"], ponds=[], water_stretch_km="1"), belarus)
-        assert "in a 1 kilometre long stretch of border waters: in lake Gilutės." in text
+        html = render_block("demarcation", with_(lakes=["Gilutės"], ponds=[], water_stretch_km="1"), belarus)
+        assert '1 kilometro ilgio pasienio vandenų atkarpoje: Gilutės ežere.</span>' in html
+        assert "in lake" not in html
 
 
 class TestClean:

@@ -194,11 +194,12 @@ class TestEnglish:
     def test_seed(self, english, countries):
         text = block_text("euroregions", SEED, countries)
         assert text.startswith("Euroregions At present two euroregions have been established")
+        # The member bodies are Lithuanian free text: each euroregion is its Lithuanian sentence.
         assert (
-            "Euroregion “Nemunas”. Taking part in the euroregion's activities: Lithuania Alytaus ir "
-            "Marijampolės apskritys, Poland Palenkės vaivadija, Belarus Gardino sritis as well as Gardino "
-            "savivaldybė and Russia Kaliningrado sritis as well as Černiachovsko savivaldybė;" in text
+            "Euroregionas „Nemunas“. Euroregiono veikloje dalyvauja Lietuvos Alytaus ir Marijampolės apskritys, "
+            "Lenkijos Palenkės vaivadija" in text
         )
+        assert "Lithuania Alytaus" not in text and "Taking part" not in text
 
 
 class TestClean:

@@ -6,7 +6,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from bilateral.facts.blocks.timeline import TimelineEventBlock
 
-from .helpers import block_text, clean_block, render_block
+from .helpers import block_text, clean_block, reading_text, render_block
 
 
 def event(kind, date=None, description=""):
@@ -143,14 +143,14 @@ class TestLithuanian:
 
 class TestEnglish:
     def test_seed_timeline(self, english, belarus):
-        text = block_text("timeline", SEED, belarus)
-        assert "Dec. 27, 1991 Belarus recognised the independence of Lithuania de jure." in text
-        assert "Dec. 30, 1992 diplomatic relations were established." in text
+        text = reading_text("timeline", SEED, belarus)
+        assert "On Dec. 27, 1991, Belarus recognised the independence of Lithuania de jure." in text
+        assert "On Dec. 30, 1992, diplomatic relations were established." in text
         assert (
-            "1993–1994 the first representative of Lithuania in Belarus after the restoration of "
+            "In 1993–1994, the first representative of Lithuania in Belarus after the restoration of "
             "independence was chargé d'affaires a.i. Alfonsas Augulis." in text
         )
-        assert "1993–1994 the first representative of Belarus in Lithuania was chargé d'affaires a.i. Vladimir Sčastnyj." in text
+        assert "In 1993–1994, the first representative of Belarus in Lithuania was chargé d'affaires a.i. Vladimir Sčastnyj." in text
 
     def test_not_the_first(self, english, belarus):
         text = block_text(

@@ -141,7 +141,7 @@ def test_editing_a_country_purges_its_pages(stack):
 
 @pytest.mark.parametrize(
     "path",
-    ["/prenumerata/", "/en/prenumerata/", "/prenumerata/captcha/", "/prenumerata/tvarkyti/no-such-token/",
+    ["/prenumerata/", "/en/subscribe/", "/en/prenumerata/", "/prenumerata/captcha/", "/prenumerata/tvarkyti/no-such-token/",
      "/admin/login/", "/django-admin/login/",
      # Percent-encoded, as the app decodes it: the proxy decides on the decoded address too.
      "/%61dmin/login/", "/%70renumerata/"],

@@ -6,7 +6,9 @@ from bilateral.pages.models import SectionPage
 
 
 def search(client, query, prefix=""):
-    response = client.get(f"{prefix}/paieska/", {"q": query})
+    """Through the search of the language `prefix` names ("" Lithuanian, "/en" English), at its address."""
+    path = "/en/search/" if prefix == "/en" else f"{prefix}/paieska/"
+    response = client.get(path, {"q": query})
     return response, BeautifulSoup(response.content, "html.parser")
 
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "path, action",
     [("/", "/paieska/"), ("/salys/baltarusija/politinis-bendradarbiavimas/", "/paieska/"),
-     ("/en/countries/belarus/", "/en/paieska/"), ("/paieska/?q=sienos", "/paieska/")],
+     ("/en/countries/belarus/", "/en/search/"), ("/paieska/?q=sienos", "/paieska/")],
 )
 def test_every_page_has_a_labelled_search_box(client, seeded, path, action):
     soup = BeautifulSoup(client.get(path).content, "html.parser")

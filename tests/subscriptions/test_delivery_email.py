@@ -86,7 +86,7 @@ def test_a_reader_who_subscribed_in_english_gets_english(seeded, smtp, django_ca
     assert header(message, "Subject") == "Updated: Baltarusija – Politinis bendradarbiavimas"
     text, html = parts(message)
     assert "Read the page: " in text and '<html lang="en">' in html
-    assert "/en/prenumerata/" in links.manage_url(reader) and links.manage_url(reader) in text
+    assert "/en/subscribe/" in links.manage_url(reader) and links.manage_url(reader) in text
 
 
 def test_html_escapes_the_note_and_text_keeps_it(seeded, smtp, django_capture_on_commit_callbacks):

@@ -86,7 +86,7 @@ def test_links_module_builds_the_rfc_8058_headers(confirmed, settings):
 def test_an_english_subscriber_gets_english_links(confirmed):
     subscriber = Subscriber.objects.get()
     subscriber.language = "en"
-    assert unsubscribe_url(subscriber).startswith(f"{SITE_URL}/en/prenumerata/atsisakyti/")
+    assert unsubscribe_url(subscriber).startswith(f"{SITE_URL}/en/subscribe/atsisakyti/")
 
 
 def test_the_manage_page_changes_how_often_and_stops_one(client, confirmed):

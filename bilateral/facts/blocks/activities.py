@@ -4,9 +4,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
-from ..grammar import format_number, strip_final_stop
+from ..grammar import format_number, spaced_initials, strip_final_stop
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock
+from .dates import FuzzyDateBlock, dated_sentence_html
 from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER
 
 VISIT, MEETING, EVENT, SEMINAR = "visit", "meeting", "event", "seminar"
@@ -30,33 +30,25 @@ def outcome_phrase(kind, count):
     return ngettext("%(count)s event took place", "%(count)s events took place", count) % params
 
 
-def dated(date, since, text):
-    if not date or date.is_empty:
-        return text
-    if since:
-        return _("Since %(date)s %(text)s") % {"date": date, "text": text}
-    return "%s %s" % (date, text)
-
-
 def activity_sentence(value):
     text = strip_final_stop(value["text"])
     if value.get("outcome_count") is not None and value.get("outcome_kind"):
         text = "%s (%s)" % (text, outcome_phrase(value["outcome_kind"], value["outcome_count"]))
-    return dated(value["date"], value["since"], text + ".")
+    return dated_sentence_html(value["date"], text + ".", since=value["since"])
 
 
 def accreditation_sentence(value, country):
     params = {
         "position": value["position"],
-        "person": " ".join(part for part in (value.get("rank"), value["name"]) if part),
+        "person": " ".join(part for part in (value.get("rank"), spaced_initials(value["name"])) if part),
         "country_locative": country.get("locative", ""),
         "country_official": country.get("official_genitive", ""),
     }
     if value["direction"] == LITHUANIA_IN_PARTNER:
         text = _("the %(position)s of the Republic of Lithuania in %(country_locative)s, %(person)s, was accredited.")
     else:
-        text = _("the %(position)s of %(country_official)s in Lithuania, %(person)s, was accredited.")
-    return dated(value["date"], False, text % params)
+        text = _("the %(position)s of the %(country_official)s in Lithuania, %(person)s, was accredited.")
+    return dated_sentence_html(value["date"], text % params)
 
 
 class ActivityBlock(blocks.StructBlock):
@@ -115,11 +107,13 @@ class ActivitiesBlock(FactBlock):
         description = gettext_lazy("Accreditations and activities, dated or not, with counted outcomes.")
         group = gettext_lazy("Facts")
 
-    def sentences(self, value, country):
+    def sentences(self, value, writer):
+        # Both kinds of item carry free text (the activity, the attaché's position): each is written
+        # whole in the free text's language until that is translated.
         lines = []
         for item in value["items"]:
             if item.block_type == "accreditation":
-                lines.append(accreditation_sentence(item.value, country))
+                lines.append(writer.with_free_text(lambda forms, item=item: accreditation_sentence(item.value, forms)))
             else:
-                lines.append(activity_sentence(item.value))
+                lines.append(writer.with_free_text(lambda forms, item=item: activity_sentence(item.value)))
         return {"lines": lines}

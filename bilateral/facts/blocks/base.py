@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
 from .completeness import missing_fields
+from .languages import Writer
 
 
 def heading_block():
@@ -50,9 +51,14 @@ class FactBlock(blocks.StructBlock):
         country = (parent_context or {}).get("country")
         context["country"] = country
         context["country_forms"] = country.forms() if country else {}
+        writer = Writer(country, (parent_context or {}).get("free_text_language"))
+        # The free text's language on the elements that hold only free text (an editor's own heading,
+        # source titles) where it is not the page's.
+        context["text_lang"] = writer.attribute()
+        context["heading_lang"] = writer.attribute() if value.get("heading") else ""
         context["missing_fields"] = missing_fields(self, value)
         if not context["missing_fields"]:
-            context.update(self.sentences(value, context["country_forms"]))
+            context.update(self.sentences(value, writer))
             context.update(self.pictures(value, context))
         return context
 
@@ -66,6 +72,7 @@ class FactBlock(blocks.StructBlock):
         """The block's pictures (bilateral/facts/pictures), by name, for its template."""
         return {}
 
-    def sentences(self, value, country):
-        """The generated text of the block, by name, for its template."""
+    def sentences(self, value, writer):
+        """The generated text of the block (HTML), by name, for its template; `writer` (languages.Writer)
+        knows the country's name forms and in which language a sentence with free text is written."""
         return {}

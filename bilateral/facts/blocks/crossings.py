@@ -291,10 +291,13 @@ class BorderCrossingsBlock(FactBlock):
         description = gettext_lazy("Crossing points by kind and regime, and planned changes.")
         group = gettext_lazy("Facts")
 
-    def sentences(self, value, country):
+    def sentences(self, value, writer):
+        planned = list(value["planned"])
+        # A condition ("įrengus infrastruktūrą") is free text inside the planned sentence.
+        write_planned = writer.with_free_text if any(change.get("condition") for change in planned) else writer.plain
         return {
-            "existing": existing_sentence(value, country),
-            "planned": planned_sentence(value["planned"]),
+            "existing": writer.plain(lambda forms: existing_sentence(value, forms)),
+            "planned": write_planned(lambda forms: planned_sentence(planned)),
         }
 
     def pictures(self, value, context):

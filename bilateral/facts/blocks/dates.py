@@ -5,7 +5,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from wagtail import blocks
@@ -103,6 +104,43 @@ def format_fuzzy_date(value):
     if precision == YEAR:
         return _("%(year)s") % {"year": value["year"]}
     return _("%(start)s–%(end)s") % {"start": value["year"], "end": value["end_year"]}
+
+
+def date_adverbial(value):
+    """The date as a time adverbial inside a sentence: English "on 6 Feb. 1995" for a day, "in August
+    1991", "in 1999", "in 1993–1994" otherwise; Lithuanian needs no preposition ("1999 m.")."""
+    if value is None or value.is_empty:
+        return ""
+    if value.precision == DAY:
+        template = pgettext("a date of a day inside a sentence", "on %(date)s")
+    else:
+        template = pgettext("a month, a year or a span of years inside a sentence", "in %(date)s")
+    return template % {"date": format_fuzzy_date(value)}
+
+
+def opening_template(value, since=False):
+    """How a sentence opens with its date: "On …, ", "In …, ", "Since …, " in English; the bare date
+    (or "Nuo …") in Lithuanian, which puts no comma after it."""
+    if since:
+        return pgettext("a sentence opening with the date since which it holds", "Since %(date)s, %(sentence)s")
+    if value.precision == DAY:
+        return pgettext("a sentence opening with a date of a day", "On %(date)s, %(sentence)s")
+    return pgettext("a sentence opening with a month, a year or a span of years", "In %(date)s, %(sentence)s")
+
+
+def dated_sentence(value, sentence, since=False):
+    """The sentence opened by its date, as text: "In August 1991, Latvia recognised …"."""
+    if value is None or value.is_empty:
+        return sentence
+    return opening_template(value, since) % {"date": format_fuzzy_date(value), "sentence": sentence}
+
+
+def dated_sentence_html(value, sentence, since=False):
+    """The same, the date in its <time> element; `sentence` is escaped unless it is already safe HTML."""
+    if value is None or value.is_empty:
+        return conditional_escape(sentence)
+    template = conditional_escape(opening_template(value, since))
+    return mark_safe(template % {"date": value.as_html(), "sentence": conditional_escape(sentence)})  # noqa: S308
 
 
 class FuzzyDateBlock(blocks.StructBlock):

@@ -1,12 +1,14 @@
 """The demarcation of the border: treaty, marking, length, border marks and buoys."""
 
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
 from ..grammar import format_number, join_list, kilometres, strip_final_stop
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock
+from .dates import FuzzyDateBlock, date_adverbial, dated_sentence
 
 LAND, WATERCOURSES, TRANSITIONAL, SPECIAL = "land", "watercourses", "transitional", "special"
 MARK_TYPE_CHOICES = [
@@ -64,23 +66,40 @@ def last_mark_phrase(value, country):
     }
 
 
-def marking_paragraph(value, country):
-    text = _(
-        "In implementation of the Lithuania - %(country)s treaty “%(treaty)s” signed on %(treaty_date)s, "
-        "the marking of the state border of Lithuania and %(country)s was completed on "
+def marking_sentence(value, country, name=conditional_escape):
+    """The treaty and the marking, as HTML: `name` writes the treaty's title (marked with its language
+    inside a sentence of another)."""
+    template = _(
+        "In implementation of the Lithuania–%(country)s treaty “%(treaty)s” signed %(treaty_date)s, "
+        "the marking of the state border of Lithuania and %(country)s was completed "
         "%(marking_date)s%(last_mark)s."
-    ) % {
+    )
+    params = {
         "country": country.get("genitive", ""),
-        "treaty": value["treaty_title"],
-        "treaty_date": value["treaty_signed"],
-        "marking_date": value["marking_completed"],
+        "treaty_date": date_adverbial(value["treaty_signed"]),
+        "marking_date": date_adverbial(value["marking_completed"]),
         "last_mark": last_mark_phrase(value, country),
     }
-    return with_note(text, value.get("marking_note"))
+    params = {key: conditional_escape(text) for key, text in params.items()}
+    params["treaty"] = name(value["treaty_title"])
+    return mark_safe(conditional_escape(template) % params)  # noqa: S308 (template and values escaped)
 
 
-def with_note(text, note):
-    return "%s %s." % (text, strip_final_stop(note)) if note else text
+def marking_paragraph(value, writer):
+    if value.get("last_mark_kind") and value.get("last_mark_water_body"):
+        # The lake's name is stored in the genitive the Lithuanian sentence needs: the sentence is
+        # written whole in that language.
+        sentence = writer.with_free_text(lambda forms: marking_sentence(value, forms))
+    else:
+        sentence = writer.plain(lambda forms: marking_sentence(value, forms, writer.name))
+    return with_note(sentence, value.get("marking_note"), writer)
+
+
+def with_note(sentence, note, writer):
+    """A sentence followed by the editor's note, a sentence of its own in the note's language."""
+    if not note:
+        return sentence
+    return format_html("{} {}", sentence, writer.free_text(strip_final_stop(note) + "."))
 
 
 def length_sentence(value, country):
@@ -136,14 +155,32 @@ def buoys_sentence(value):
     }
 
 
-def final_documents_paragraph(value, country):
+def final_documents_sentence(value, country):
+    return dated_sentence(
+        value["final_documents_signed"],
+        _("the final documents of the demarcation of the Republic of Lithuania–%(country)s border were signed.")
+        % {"country": country.get("official_genitive", "")},
+    )
+
+
+def final_documents_paragraph(value, writer):
     if not value.get("final_documents_signed") or value["final_documents_signed"].is_empty:
         return ""
-    text = _(
-        "%(date)s the final documents of the demarcation of the border of the Republic of Lithuania - "
-        "%(country)s were signed."
-    ) % {"date": value["final_documents_signed"], "country": country.get("official_genitive", "")}
-    return with_note(text, value.get("final_documents_note"))
+    sentence = writer.plain(lambda forms: final_documents_sentence(value, forms))
+    return with_note(sentence, value.get("final_documents_note"), writer)
+
+
+def figures_paragraph(value, writer):
+    sentences = [
+        writer.plain(lambda forms: length_sentence(value, forms)),
+        writer.plain(lambda forms: marks_sentence(value)),
+    ]
+    if value.get("buoys_count"):
+        # Lakes and ponds are named in the genitive the Lithuanian sentence needs.
+        named = value.get("lakes") or value.get("ponds")
+        write = writer.with_free_text if named else writer.plain
+        sentences.append(write(lambda forms: buoys_sentence(value)))
+    return mark_safe(" ".join(str(sentence) for sentence in sentences))  # noqa: S308 (each escaped)
 
 
 class BorderMarkCountBlock(blocks.StructBlock):
@@ -233,15 +270,12 @@ class DemarcationBlock(FactBlock):
         description = gettext_lazy("Treaty, marking, length by land and water, border marks and buoys.")
         group = gettext_lazy("Facts")
 
-    def sentences(self, value, country):
-        figures = " ".join(
-            part for part in (length_sentence(value, country), marks_sentence(value), buoys_sentence(value)) if part
-        )
+    def sentences(self, value, writer):
         return {
-            "marking": marking_paragraph(value, country),
-            "figures": figures,
-            "funding": value.get("funding_note", ""),
-            "final_documents": final_documents_paragraph(value, country),
+            "marking": marking_paragraph(value, writer),
+            "figures": figures_paragraph(value, writer),
+            "funding": writer.free_text(value.get("funding_note", "")),
+            "final_documents": final_documents_paragraph(value, writer),
         }
 
     def pictures(self, value, context):

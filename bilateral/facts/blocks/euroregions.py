@@ -104,15 +104,21 @@ class EuroregionsBlock(FactBlock):
         description = gettext_lazy("Euroregions and their member bodies by country.")
         group = gettext_lazy("Facts")
 
-    def sentences(self, value, country):
+    def sentences(self, value, writer):
         euroregions = list(value["euroregions"])
         countries = countries_by_code(
             group["country"] for euroregion in euroregions for group in euroregion["member_groups"]
         )
+        # The member bodies are free text ("Alytaus ir Marijampolės apskritys"): each euroregion's
+        # sentence is written whole in their language until they are translated.
         return {
-            "intro": intro_sentence(len(euroregions), country),
+            "intro": writer.plain(lambda forms: intro_sentence(len(euroregions), forms)),
             "items": [
-                euroregion_sentence(euroregion, countries, index == len(euroregions) - 1)
+                writer.with_free_text(
+                    lambda forms, euroregion=euroregion, is_last=index == len(euroregions) - 1: euroregion_sentence(
+                        euroregion, countries, is_last
+                    )
+                )
                 for index, euroregion in enumerate(euroregions)
             ],
         }

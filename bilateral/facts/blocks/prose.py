@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
+from .languages import Writer
+
 
 class ProseBlock(blocks.RichTextBlock):
     """Text that is not a figure: context, explanations."""
@@ -10,6 +12,12 @@ class ProseBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", ["h2", "h3", "bold", "italic", "link", "ol", "ul"])
         super().__init__(**kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Prose is free text: marked with its language where that is not the page's.
+        context["text_lang"] = Writer(None, (parent_context or {}).get("free_text_language")).attribute()
+        return context
 
     class Meta:
         icon = "pilcrow"

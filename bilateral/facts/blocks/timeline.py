@@ -6,8 +6,9 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from django.core.exceptions import ValidationError
 
+from ..grammar import spaced_initials
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock
+from .dates import FuzzyDateBlock, dated_sentence_html
 
 RECOGNITION_DE_JURE = "recognition_de_jure"
 DIPLOMATIC_RELATIONS = "diplomatic_relations"
@@ -41,7 +42,7 @@ def event_sentence(kind, country, description=""):
 def representative_sentence(value, country):
     params = {
         "role": dict(ROLE_CHOICES)[value["role"]],
-        "name": value["name"],
+        "name": spaced_initials(value["name"]),
         "since": _(" after the restoration of independence") if value["since_restoration"] else "",
         "country_locative": country.get("locative", ""),
         "country_genitive": country.get("genitive", ""),
@@ -59,6 +60,21 @@ def representative_sentence(value, country):
             else _("the representative of %(country_genitive)s in Lithuania%(since)s was %(role)s %(name)s.")
         )
     return template % params
+
+
+def timeline_line(item, writer):
+    """One line of the timeline opened by its date; another event's description is free text."""
+    if item.block_type == "representative":
+        date = item.value["period"]
+        return {"date": date, "html": writer.plain(
+            lambda forms: dated_sentence_html(date, representative_sentence(item.value, forms))
+        )}
+    date, kind = item.value["date"], item.value["kind"]
+
+    def line(forms):
+        return dated_sentence_html(date, event_sentence(kind, forms, item.value["description"]))
+
+    return {"date": date, "html": writer.with_free_text(line) if kind == OTHER_EVENT else writer.plain(line)}
 
 
 class TimelineEventBlock(blocks.StructBlock):
@@ -133,21 +149,8 @@ class DiplomaticTimelineBlock(FactBlock):
         description = gettext_lazy("Recognition, diplomatic relations and the first representatives.")
         group = gettext_lazy("Facts")
 
-    def sentences(self, value, country):
-        lines = []
-        for item in value["items"]:
-            if item.block_type == "event":
-                lines.append(
-                    {
-                        "date": item.value["date"],
-                        "text": event_sentence(item.value["kind"], country, item.value["description"]),
-                    }
-                )
-            else:
-                lines.append(
-                    {"date": item.value["period"], "text": representative_sentence(item.value, country)}
-                )
-        return {"lines": lines}
+    def sentences(self, value, writer):
+        return {"lines": [timeline_line(item, writer) for item in value["items"]]}
 
     def pictures(self, value, context):
         from ..pictures.timeline import timeline_picture
