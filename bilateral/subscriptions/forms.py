@@ -95,7 +95,7 @@ class SubscriptionForm(AltchaMixin, forms.Form):
     email = email_field()
     scope = forms.ChoiceField(
         label=_("What to follow"),
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
         error_messages={
             "required": _("Choose what to follow."),
             "invalid_choice": _("Choose what to follow from the options given."),
@@ -105,7 +105,7 @@ class SubscriptionForm(AltchaMixin, forms.Form):
         label=_("How often"),
         choices=FREQUENCY_CHOICES,
         initial=IMMEDIATE,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
         error_messages={
             "required": _("Choose how often to receive emails."),
             "invalid_choice": _("Choose how often from the options given."),
