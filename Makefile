@@ -126,4 +126,4 @@ lock: $(VENV)/.installed-dev
 	cd requirements && $(PIP_COMPILE) -o dev.txt dev.in
 
 clean:
-	rm -rf $(VENV) node_modules var
+	rm -rf $(VENV) node_modules var bilateral/static/build
