@@ -113,7 +113,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, site_url, path, headin
     # First in the document's tab order...
     tabbable = page.evaluate(TABBABLE_JS)
     assert tabbable, "nothing on the page can be reached with Tab"
-    assert 'class="skip-link"' in tabbable[0], f"first tabbable element: {tabbable[0]}"
+    assert 'class="govuk-skip-link skip-link"' in tabbable[0], f"first tabbable element: {tabbable[0]}"
 
     # ...and the first thing a keyboard user reaches.
     box = skip_link.bounding_box()
