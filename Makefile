@@ -9,7 +9,7 @@ PORT ?= 8000
 # Also read by the settings: without SITE_URL, links in emails, feeds and the admin use HOST:PORT.
 export HOST PORT
 
-.PHONY: run test install install-dev test-deps messages borders migrate seed worker lock check clean
+.PHONY: run test install install-dev test-deps messages borders styles migrate seed worker lock check clean
 .PHONY: prod prod-deps prod-check
 .PHONY: backup restore
 .PHONY: bench
@@ -26,9 +26,9 @@ $(VENV)/.installed-dev: $(VENV)/.installed-prod requirements/dev.txt
 	$(BIN)/pip install -q --require-hashes -r requirements/dev.txt
 	touch $@
 
-install: $(VENV)/.installed-prod messages borders
+install: $(VENV)/.installed-prod messages borders styles
 
-install-dev: $(VENV)/.installed-dev messages borders
+install-dev: $(VENV)/.installed-dev messages borders styles
 
 messages: $(VENV)/.installed-prod
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
@@ -38,6 +38,13 @@ BORDERS := bilateral/facts/geodata/borders.json
 borders: $(BORDERS)
 $(BORDERS): node_modules/.installed $(VENV)/.installed-prod bilateral/facts/pictures/geometry.py
 	$(MANAGE) build_borders -v0
+
+# The public stylesheet: GOV.UK Frontend's Sass source (npm) with our font stack and wordmark, compiled by
+# dart-sass (npm) into bilateral/static/build/ (not committed). docs/adr/0011-design-system.md
+SITE_CSS := bilateral/static/build/site.css
+styles: $(SITE_CSS)
+$(SITE_CSS): node_modules/.installed $(wildcard bilateral/sass/*.scss)
+	node_modules/.bin/sass --load-path=node_modules --no-source-map --style=compressed bilateral/sass/site.scss $@
 
 migrate: install
 	$(MANAGE) migrate --noinput -v0
@@ -119,4 +126,4 @@ lock: $(VENV)/.installed-dev
 	cd requirements && $(PIP_COMPILE) -o dev.txt dev.in
 
 clean:
-	rm -rf $(VENV) node_modules var
+	rm -rf $(VENV) node_modules var bilateral/static/build

@@ -21,12 +21,27 @@ def search_pages(query_terms):
     return pages.search(" ".join(query_terms), operator="and", order_by_relevance=True)
 
 
-def result(page, query_terms):
+def result(page, query_terms, where=()):
     return {
         "page": page,
         "title": highlighted(page.title, query_terms),
+        "where": where,
         "snippet": snippet(page_text(page), query_terms),
     }
+
+
+def ancestor_paths(page):
+    """The tree paths of the page's ancestors below the home page (depth 3 up to its parent)."""
+    step = Page.steplen
+    return [page.path[: step * depth] for depth in range(3, page.depth)]
+
+
+def places(pages):
+    """For each page, the titles of its ancestors below the home page (a section's country and the
+    list of countries), so that results of the same title in different countries differ: one query."""
+    paths = {path for page in pages for path in ancestor_paths(page)}
+    titles = dict(Page.objects.filter(path__in=paths).values_list("path", "title")) if paths else {}
+    return [[titles[path] for path in ancestor_paths(page) if path in titles] for page in pages]
 
 
 def summary(count, text):
@@ -49,7 +64,10 @@ def search(request):
         results_page = paginator.get_page(request.GET.get("p"))
         context.update(
             results_page=results_page,
-            results=[result(page, query.terms) for page in results_page],
+            results=[
+                result(page, query.terms, where)
+                for page, where in zip(results_page, places(list(results_page)))
+            ],
             summary=summary(paginator.count, query.text),
         )
     return render(request, "search/search.html", context)

@@ -64,8 +64,16 @@ def email_field():
             "max_length": _("The email address must be %(limit_value)d characters or fewer."),
             "newline": _("The email address must be on one line, without line breaks."),
         },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false", "class": "govuk-input"}),
     )
+
+
+def mark_invalid(bound_field):
+    """Tie the field to its error message (for screen readers) and give a text box GOV.UK's error border."""
+    attrs = bound_field.field.widget.attrs
+    attrs["aria-describedby"] = f"{bound_field.auto_id}-error"
+    if attrs.get("class") == "govuk-input":
+        attrs["class"] = "govuk-input govuk-input--error"
 
 
 class NewLinkForm(forms.Form):
@@ -80,14 +88,14 @@ class NewLinkForm(forms.Form):
     def full_clean(self):
         super().full_clean()
         if "email" in self.errors:
-            self.fields["email"].widget.attrs["aria-describedby"] = f"{self['email'].auto_id}-error"
+            mark_invalid(self["email"])
 
 
 class SubscriptionForm(AltchaMixin, forms.Form):
     email = email_field()
     scope = forms.ChoiceField(
         label=_("What to follow"),
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
         error_messages={
             "required": _("Choose what to follow."),
             "invalid_choice": _("Choose what to follow from the options given."),
@@ -97,7 +105,7 @@ class SubscriptionForm(AltchaMixin, forms.Form):
         label=_("How often"),
         choices=FREQUENCY_CHOICES,
         initial=IMMEDIATE,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
         error_messages={
             "required": _("Choose how often to receive emails."),
             "invalid_choice": _("Choose how often from the options given."),
@@ -105,6 +113,7 @@ class SubscriptionForm(AltchaMixin, forms.Form):
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
+        widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
         error_messages={"required": _("Tick the box to agree that we keep your email address.")},
     )
     # The page the form was shown on; only read through target_from_id, which ignores a bad value.
@@ -130,7 +139,7 @@ class SubscriptionForm(AltchaMixin, forms.Form):
         # Tie each text input and checkbox to its error message, for screen readers.
         for name in ("email", "consent"):
             if name in self.errors:
-                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+                mark_invalid(self[name])
 
     def radio_fields(self):
         return [self["scope"], self["frequency"]]

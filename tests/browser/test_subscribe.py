@@ -125,9 +125,9 @@ def test_errors_are_summarised_and_focused_and_axe_finds_nothing(page, site_url,
     with page.expect_navigation():
         page.evaluate("() => document.querySelector('.subscription__form').submit()")
     assert page.url == site_url + "/prenumerata/"
-    summary = page.locator(".error-summary")
+    summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
-    assert page.evaluate("() => document.activeElement.classList.contains('error-summary')"), "focus on the summary"
+    assert page.evaluate("() => document.activeElement.classList.contains('govuk-error-summary')"), "focus on the summary"
     messages = summary.locator("a").all_inner_texts()
     assert messages[0].startswith("Įveskite tinkamo formato el. pašto adresą")
     assert any(text.startswith("Pažymėkite langelį") for text in messages)

@@ -36,7 +36,7 @@ def test_accept_language_changes_nothing(client, seeded, path, language):
 def test_english_pages_are_english(client, seeded):
     response = client.get(EN_SECTION, HTTP_ACCEPT_LANGUAGE="lt")
     assert response["Content-Language"] == "en"
-    assert "<h1>Political cooperation</h1>" in response.content.decode()
+    assert '<h1 class="govuk-heading-xl">Political cooperation</h1>' in response.content.decode()
 
 
 @pytest.mark.parametrize("path", [SECTION, EN_SECTION, HOME, "/atnaujinimai.atom", "/en/atnaujinimai.atom", "/sitemap.xml"])

@@ -53,7 +53,7 @@ def test_publishing_starts_a_new_generation_and_the_next_answer_shows_it(client,
     assert "Politinis ir diplomatinis bendradarbiavimas" in response.content.decode()
     response = client.get(SECTION)
     assert response["X-App-Cache"] == "miss"
-    assert "<h1>Politinis ir diplomatinis bendradarbiavimas</h1>" in response.content.decode()
+    assert '<h1 class="govuk-heading-xl">Politinis ir diplomatinis bendradarbiavimas</h1>' in response.content.decode()
 
 
 def test_unpublishing_moving_and_deleting_start_a_new_generation(seeded):
@@ -133,7 +133,7 @@ def test_a_preview_of_unsaved_changes_is_rendered_not_taken_from_the_cache(clien
     response = section.make_preview_request()
     assert response.status_code == 200
     assert "X-App-Cache" not in response
-    assert "<h1>Neišsaugotas pavadinimas</h1>" in response.content.decode()
+    assert '<h1 class="govuk-heading-xl">Neišsaugotas pavadinimas</h1>' in response.content.decode()
     assert response["Cache-Control"] == "private, no-store"
     assert "Neišsaugotas" not in client.get(SECTION).content.decode()
 
@@ -159,7 +159,7 @@ def test_an_unreachable_redis_costs_the_cache_not_the_page(client, seeded, setti
         response = client.get(SECTION)
         assert response.status_code == 200
         assert "X-App-Cache" not in response
-        assert "<h1>Politinis bendradarbiavimas</h1>" in response.content.decode()
+        assert '<h1 class="govuk-heading-xl">Politinis bendradarbiavimas</h1>' in response.content.decode()
     # Publishing still works; the generation it cannot record is logged.
     publish_title(seeded, "Politinis bendradarbiavimas (atnaujinta)")
     assert "(atnaujinta)" in client.get(SECTION).content.decode()

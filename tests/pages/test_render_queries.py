@@ -57,7 +57,7 @@ def test_a_restriction_above_the_page_still_guards_it(client, seeded):
     response = client.get(SECTION_URL)
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()
-    assert "<h1>Politinis bendradarbiavimas</h1>" not in response.content.decode()
+    assert '<h1 class="govuk-heading-xl">Politinis bendradarbiavimas</h1>' not in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def text(response):
 
 def error_summary(response):
     soup = BeautifulSoup(response.content, "html.parser")
-    summary = soup.select_one(".error-summary")
+    summary = soup.select_one(".govuk-error-summary")
     return [" ".join(a.get_text(" ").split()) for a in summary.select("a")] if summary else []
 
 

@@ -59,7 +59,7 @@ def test_a_bad_captcha_is_refused_and_the_form_is_kept(client, seeded, mailbox, 
     assert error.startswith(message) and AGAIN in error, error
     assert message in text(response)
     soup = BeautifulSoup(response.content, "html.parser")
-    assert [a["href"] for a in soup.select(".error-summary a")] == ["#captcha-field"]
+    assert [a["href"] for a in soup.select(".govuk-error-summary a")] == ["#captcha-field"]
     assert soup.find("input", attrs={"name": "email"})["value"] == "skaitytojas@example.lt"
     assert soup.find("input", attrs={"name": "frequency", "checked": True})["value"] == "weekly"
     assert soup.find("altcha-widget")["challenge"] == CAPTCHA_URL, "a fresh captcha to solve"

@@ -216,7 +216,7 @@ def test_the_new_link_form_explains_a_bad_address(client):
     assert response.status_code == 400
     assert "Įveskite tinkamo formato el. pašto adresą" in text(response)
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select_one(".error-summary a")["href"] == "#new-link-email"
+    assert soup.select_one(".govuk-error-summary a")["href"] == "#new-link-email"
     assert soup.find("label", attrs={"for": "new-link-email"})
 
 

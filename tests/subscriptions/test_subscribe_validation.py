@@ -81,7 +81,7 @@ def test_the_form_keeps_what_the_reader_typed(client, seeded, mailbox):
     assert form.find("input", attrs={"name": "consent"}).has_attr("checked")
     assert form.find("input", attrs={"name": "page"})["value"] == str(seeded.pk)
     # The error summary comes first and links to the field.
-    summary = soup.select_one(".error-summary")
+    summary = soup.select_one(".govuk-error-summary")
     assert summary.find_next("form") == form
     assert [a["href"] for a in summary.select("a")] == ["#subscription-email"]
     # The choices still belong to the page the reader was on.

@@ -27,3 +27,23 @@ def footer_links(context):
     from ..footer import footer_links as look_up
 
     return look_up(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def page_downloads(context, page):
+    """The section's fact blocks as CSV and JSON, as shown (`as_of` a past day: as they were then)."""
+    from ..data import fact_downloads
+
+    language = page.locale.language_code if page.locale_id else ""
+    return fact_downloads(page, language, context.get("as_of"))
+
+
+@register.simple_tag(takes_context=True)
+def country_data(context, country_page):
+    """The country's facts as CSV and JSON, or None for a page without a country."""
+    from ..data import country_downloads
+
+    country = getattr(country_page, "country", None)
+    if country is None:
+        return None
+    return country_downloads(country, country_page.locale.language_code)

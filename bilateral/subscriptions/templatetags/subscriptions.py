@@ -14,6 +14,7 @@ def subscription_form(context):
     return {
         "form": SubscriptionForm(target=target_for(context.get("page"))),
         "heading": "h2",
+        "compact": True,
         "request": context.get("request"),
         # No CSRF token in the page's HTML (it is cached and shared, and the token would set a
         # cookie): form.js fetches one from this address when the reader starts using the form.
