@@ -21,7 +21,7 @@ TITLE = "Ekonominis bendradarbiavimas"
 SLUG = "ekonominis-bendradarbiavimas"
 NOTE = "Pridėtas ekonominio bendradarbiavimo skyrius."
 PROSE = "Ekonominiai ryšiai plėtojami nuo 1992 metų."
-MARKS_FIGURES = "10 + 5 = 15, declared 20"
+MARKS_FIGURES = "Border marks by type: 10 + 5 = 15, declared total 20"
 
 
 # --- people and pages ---------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def test_a_draft_only_change_is_reported_as_draft(seeded):
     page.save_revision()
     rows = json.loads(commands_output("--format", "json"))
     assert [(row["state"], row["rule"], row["figures"]) for row in rows] == [
-        ("draft", "crossings.international_total", "2 + 4 = 6, stated 7")
+        ("draft", "crossings.international_total", "Tarptautiniai punktai pagal rūšį: 2 + 4 = 6, nurodyta iš viso 7")
     ]
     live = type(seeded).objects.get(pk=seeded.pk)
     assert check_body(live.body, today=TODAY) == []  # the live page is untouched
