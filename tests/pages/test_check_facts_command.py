@@ -48,12 +48,13 @@ def test_check_facts_on_the_seed_reports_exactly_the_marks(seeded):
     [row] = rows
     assert set(row) == {
         "page_id", "page_title", "page_path", "state", "block_index", "block_type", "block_label",
-        "rule", "message", "figures",
+        "rule", "message", "figures", "field",
     }
     assert row["page_id"] == seeded.pk
     assert row["page_title"] == seeded.title
     assert row["page_path"] == seeded.url_path
     assert row["block_index"] == 2 and row["block_type"] == "demarcation"
+    assert row["field"] == "marks_declared_total"
 
 
 def test_check_facts_as_text(seeded):
