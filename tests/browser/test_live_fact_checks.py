@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Revision
 
-from .test_editor_flow import block, log_in, make_user
+from .test_editor_flow import block, log_in, make_user, opened
 
 pytestmark = pytest.mark.browser
 
@@ -29,15 +29,6 @@ def lithuanian_publisher(django_user_model):
     user.wagtail_userprofile.preferred_language = "lt"
     user.wagtail_userprofile.save()
     return user
-
-
-def opened(section):
-    """A block of the page body, expanded if it starts collapsed."""
-    toggle = section.locator(":scope > .w-panel__header > button[data-panel-toggle]")
-    if toggle.get_attribute("aria-expanded") != "true":
-        toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    return section
 
 
 def test_a_wrong_total_is_warned_beside_its_field_as_it_is_typed(admin_page, site_url, django_user_model, seeded):
