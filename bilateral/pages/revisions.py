@@ -62,7 +62,7 @@ class RecordsOnlyChanges:
 
     def save_revision(self, user=None, approved_go_live_at=None, overwrite_revision=None, **kwargs):
         scheduling = approved_go_live_at is not None  # a scheduled publication needs its own revision
-        latest = self.get_latest_revision() if self.pk and not scheduling else None
+        latest = self.stored_revision("latest_revision") if self.pk and not scheduling else None
         if latest is not None and self.same_content_as(latest):
             return latest
         if overwrite_revision is not None and not self.may_overwrite(overwrite_revision, user):
@@ -78,13 +78,21 @@ class RecordsOnlyChanges:
     def may_overwrite(self, revision, user):
         """The autosave overwrites its own revision; after an unchanged save it was given the latest one,
         which may be the published revision or someone else's: those are kept."""
-        return revision.pk != self.live_revision_id and revision.user_id == (user.pk if user else None)
+        live = self.stored_revision("live_revision")
+        return (live is None or revision.pk != live.pk) and revision.user_id == (user.pk if user else None)
 
     def same_content_as(self, revision, leave_out=BOOKKEEPING):
         return content_of(as_stored(self.serializable_data()), leave_out) == content_of(revision.content, leave_out)
 
+    def stored_revision(self, which):
+        """The page's latest or live revision as the database has it now (this instance may be older)."""
+        from wagtail.models import Page, Revision
+
+        revision_id = Page.objects.filter(pk=self.pk).values_list(f"{which}_id", flat=True).first()
+        return Revision.objects.filter(pk=revision_id).first() if revision_id else None
+
     def back_to_the_live_content(self, revision):
-        live = self.live_revision if self.live and self.live_revision_id else None
+        live = self.stored_revision("live_revision") if self.pk else None
         if live is None or live.pk == revision.pk:
             return False
         return self.same_content_as(live, BOOKKEEPING | PUBLICATION_ANSWER)
