@@ -21,6 +21,12 @@ class PagesConfig(AppConfig):
 
         connect_footer_links()
 
+        from wagtail.signals import init_new_page
+
+        from .section_template import start_from_the_template
+
+        init_new_page.connect(start_from_the_template, dispatch_uid="pages.section_template")
+
         from .admin_widgets import use_markers_for_choosers
 
         use_markers_for_choosers()  # Wagtail's choosers without inline scripts (the CSP refuses them)

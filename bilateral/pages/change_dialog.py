@@ -10,7 +10,9 @@ from wagtail.admin.action_menu import ActionMenuItem
 
 DIALOG_ID = "change-dialog"
 FORM_ID = "page-edit-form"  # Wagtail's id of the page form, in both the create and the edit view
-ASKING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
+# Wagtail's actions that publish or lead to publishing: the dialog asks before them, and the form
+# checks the answer (and the fact warnings) when one of them is posted (forms.py).
+PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
 SUBMIT_LABELS = {
     "action-publish": _("Publish"),
     "action-submit": _("Submit for review"),
@@ -58,5 +60,5 @@ def ask_before_publishing_a_section(menu_items, request, context):
     if not edits_a_section_page(request, context):
         return
     for index, item in enumerate(menu_items):
-        if item.name in ASKING_ACTIONS and not isinstance(item, AskingMenuItem):
+        if item.name in PUBLISHING_ACTIONS and not isinstance(item, AskingMenuItem):
             menu_items[index] = AskingMenuItem(item)

@@ -7,10 +7,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from bilateral.facts.checks import check_body
 
-from .change_dialog import FORM_ID
+from .change_dialog import FORM_ID, PUBLISHING_ACTIONS
 from .publishing import MAJOR
-
-PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
 
 
 class SectionPageForm(WagtailAdminPageForm):

@@ -12,6 +12,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from .revisions import RecordsOnlyChanges
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -60,7 +62,7 @@ class GeneralBodyBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
 
 
-class GeneralPage(Page):
+class GeneralPage(RecordsOnlyChanges, Page):
     """A page of prose: accessibility statement, privacy notice, contacts, about."""
 
     body = StreamField(GeneralBodyBlock(), verbose_name=_("body"), blank=True)

@@ -21,6 +21,7 @@ from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
 from .panels import FactChecksPanel, ThisChangePanel
 from .publishing import MAJOR, MINOR
+from .revisions import RecordsOnlyChanges
 
 # A section page's history addresses, each language in its own words (translated URL patterns).
 HISTORY_PATH = _("history/")
@@ -202,10 +203,12 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
         return key_figures((section.url, block) for section in sections for block in section.body)
 
 
-class SectionPage(AncestorsOnce, RoutablePageMixin, Page):
+class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
     """A section of a country (politics, economy …): its body is typed fact blocks."""
 
-    body = StreamField(SectionBodyBlock(), verbose_name=_("body"))
+    # Collapsed when the editor opens (a section with every block is 18,000 px long): the editor opens
+    # the block to edit (pages/one-block-open.js closes the others).
+    body = StreamField(SectionBodyBlock(), verbose_name=_("body"), collapsed=True)
     last_major_change_at = models.DateTimeField(
         _("last major change"),
         null=True,

@@ -36,10 +36,10 @@ class ThisChangePanel(Panel):
         template_name = "pages/panels/this_change.html"
 
         def get_context_data(self, parent_context=None):
-            from .change_dialog import ASKING_ACTIONS, DIALOG_ID, FORM_ID, SUBMIT_LABELS
+            from .change_dialog import DIALOG_ID, FORM_ID, PUBLISHING_ACTIONS, SUBMIT_LABELS
 
             context = super().get_context_data(parent_context)
-            posted = [action for action in ASKING_ACTIONS if action in self.form.data]
+            posted = [action for action in PUBLISHING_ACTIONS if action in self.form.data]
             action = posted[0] if posted else self.first_action()
             context.update(
                 dialog_id=DIALOG_ID,

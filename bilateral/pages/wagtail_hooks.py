@@ -22,4 +22,11 @@ def start_the_publish_dialog():
     return format_html('<script src="{}"></script>', static("pages/change-dialog.js"))
 
 
+@hooks.register("insert_editor_js")
+def keep_one_block_open():
+    """See pages/one-block-open.js: of the body's blocks (collapsed when the editor opens), only the one
+    being edited stays open."""
+    return format_html('<script src="{}"></script>', static("pages/one-block-open.js"))
+
+
 from . import new_country_admin  # noqa: E402,F401  (its hooks: the "New partner country" action)

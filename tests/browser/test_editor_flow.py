@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 from bilateral.pages.models import CountryPage, MajorChange, SectionPage
 
 from .conftest import COUNTRY_PATH, HOME_PATH, inject_axe
+from .effort import count_effort, effort
 from .test_accessibility import describe_violations
 
 pytestmark = pytest.mark.browser
@@ -21,7 +22,7 @@ TITLE = "Ekonominis bendradarbiavimas"
 SLUG = "ekonominis-bendradarbiavimas"
 NOTE = "Pridėtas ekonominio bendradarbiavimo skyrius."
 PROSE = "Ekonominiai ryšiai plėtojami nuo 1992 metų."
-MARKS_FIGURES = "10 + 5 = 15, declared 20"
+MARKS_FIGURES = "Border marks by type: 10 + 5 = 15, declared total 20"
 
 
 # --- people and pages ---------------------------------------------------------------------------
@@ -95,6 +96,25 @@ def insert_block(page, add_button, label):
     expect(option).to_be_hidden()
 
 
+def opened(section):
+    """A block of the page body, expanded if it is collapsed (the body's blocks open collapsed)."""
+    toggle = section.locator(":scope > .w-panel__header > button[data-panel-toggle]")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    return section
+
+
+def top_level_toggles(page):
+    return page.locator("#body-root [data-streamfield-child]:not([data-streamfield-child] *) > section > "
+                        ".w-panel__header > button[data-panel-toggle]")
+
+
+def template_block(page, label):
+    """One of the blocks a new section starts with (pages/section_template.py), opened."""
+    return opened(block(page.locator("#body-root"), label).first)
+
+
 def append_top_level_block(page, label):
     body = page.locator("#body-root")
     before = block(body, label).count()
@@ -117,7 +137,7 @@ def fill_date(scope, year):
 
 
 def add_timeline(page):
-    timeline = append_top_level_block(page, "Diplomatic timeline")
+    timeline = template_block(page, "Diplomatic timeline")
     insert_block(page, timeline.get_by_role("button", name="Insert a block").first, "Event")
     event = block(timeline, "Event")
     fill_date(child(event, "date"), 1992)
@@ -131,7 +151,7 @@ def fill_crossing_points(item, kind, count):
 
 
 def add_border_crossings(page):
-    crossings = append_top_level_block(page, "Border crossing points")
+    crossings = template_block(page, "Border crossing points")
     points = child(crossings, "points")
     # The list starts empty.
     fill_crossing_points(add_list_item(points, "Crossing points"), "Road", 4)
@@ -140,7 +160,7 @@ def add_border_crossings(page):
 
 
 def add_demarcation(page, declared_marks):
-    demarcation = append_top_level_block(page, "Demarcation of the border")
+    demarcation = template_block(page, "Demarcation of the border")
     demarcation.get_by_label(exactly("Treaty title")).fill("Lietuvos ir Baltarusijos sienos sutartis")
     fill_date(child(demarcation, "treaty_signed"), 1995)
     fill_date(child(demarcation, "marking_completed"), 2007)
@@ -160,7 +180,7 @@ def fill_member_group(item, country, member):
 
 
 def add_euroregions(page):
-    euroregions = append_top_level_block(page, "Euroregions")
+    euroregions = template_block(page, "Euroregions")
     euroregion = block(euroregions, "Euroregion").first  # the list starts with one empty euroregion
     euroregion.get_by_label(exactly("Name")).fill("Nemunas")
     groups = child(euroregion, "member_groups")
@@ -169,7 +189,7 @@ def add_euroregions(page):
 
 
 def add_activities(page):
-    activities = append_top_level_block(page, "Activities")
+    activities = template_block(page, "Activities")
     insert_block(page, activities.get_by_role("button", name="Insert a block").first, "Activity")
     block(activities, "Activity").get_by_label(exactly("What is done")).fill(
         "Vykdomi bendri pasieniečių mokymai"
@@ -267,7 +287,9 @@ def test_publisher_creates_checks_and_publishes_a_section(
     country = belarus_page()
     log_in(page, site_url, "publikuotoja")
 
-    # Add child page → Section page (a country page also takes general pages).
+    # Add child page → Section page (a country page also takes general pages). From here on the
+    # clicks and the fields given a value are counted (README, "Editors").
+    count_effort(page)
     page.goto(site_url + f"/admin/pages/{country.pk}/")
     with page.expect_navigation():
         page.get_by_role("link", name="Add child page").first.click()
@@ -276,6 +298,11 @@ def test_publisher_creates_checks_and_publishes_a_section(
     expect(page).to_have_url(re.compile(rf"/admin/pages/add/pages/sectionpage/{country.pk}/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Section page")
 
+    # The section starts from the template: the usual fact blocks, empty and collapsed.
+    expect(top_level_toggles(page)).to_have_count(5)
+    for toggle in top_level_toggles(page).all():
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+
     page.get_by_role("textbox", name=re.compile(r"^Title\*?$")).fill(TITLE)
     add_timeline(page)
     add_border_crossings(page)
@@ -283,9 +310,13 @@ def test_publisher_creates_checks_and_publishes_a_section(
     add_euroregions(page)
     add_activities(page)
     add_prose(page)
+    # Only the block being edited is open.
+    expect(top_level_toggles(page).and_(page.locator("[aria-expanded='true']"))).to_have_count(1)
 
     # A first draft whose figures add up: the checks have nothing to say.
     save_draft(page)
+    clicks, fields = effort(page)
+    print(f"\nEditor effort, a section with every fact block from the template: {clicks} clicks, {fields} fields")
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     new_page = SectionPage.objects.get(slug=SLUG)
     assert new_page.get_parent().pk == country.pk and not new_page.live
@@ -295,8 +326,11 @@ def test_publisher_creates_checks_and_publishes_a_section(
     expect(fact_checks(page)).to_contain_text("The fact checks found no problems")
 
     # Now the marks by type no longer add up to the declared total.
-    demarcation = block(page.locator("#body-root"), "Demarcation of the border")
+    demarcation = opened(block(page.locator("#body-root"), "Demarcation of the border"))
     demarcation.get_by_label(exactly("Border marks in total (as declared)")).fill("20")
+    # Warned beside the field as it is typed, before saving.
+    live = demarcation.locator("[data-contentpath='marks_declared_total'] [data-live-fact-warnings]")
+    expect(live).to_contain_text(MARKS_FIGURES)
     save_draft(page)
     draft = SectionPage.objects.get(pk=new_page.pk).get_latest_revision_as_object()
     marks = [b.value for b in draft.body if b.block_type == "demarcation"][0]

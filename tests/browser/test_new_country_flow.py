@@ -20,6 +20,7 @@ from .test_editor_flow import (
     log_in,
     make_user,
     open_publish_dialog,
+    opened,
 )
 
 pytestmark = pytest.mark.browser
@@ -99,7 +100,7 @@ def add_latvia(page, site_url, axe_js):
 
 def fill_timeline(page):
     """The template's timeline block: Latvia's recognition and Lithuania's first ambassador there."""
-    timeline = block(page.locator("#body-root"), "Diplomatic timeline")
+    timeline = opened(block(page.locator("#body-root"), "Diplomatic timeline"))  # the blocks open collapsed
     insert_block(page, timeline.get_by_role("button", name="Insert a block").first, "Event")
     event = block(timeline, "Event")
     fill_date(child(event, "date"), 1991)

@@ -11,7 +11,7 @@ from bilateral.facts.checks import check_block
 
 TODAY = datetime.date(2025, 6, 1)
 SEED_FILE = settings.BASE_DIR / "data" / "seed" / "belarus.yaml"
-SEED_MARKS = "1246 + 457 + 93 + 2 = 1798, declared 1955"
+SEED_MARKS = "Sienos ženklai pagal rūšis: 1246 + 457 + 93 + 2 = 1798, nurodyta iš viso 1955"
 
 
 def seed_value(block_type):

@@ -19,7 +19,10 @@ from .check_helpers import SEED_MARKS, TODAY, check, crossings, demarcation, rep
 
 
 def test_a_warning_is_frozen_and_turns_into_a_dict():
-    warning = FactWarning(2, "demarcation", "Demarcation", "demarcation.marks_total", "text", "1 + 1 = 2, declared 3")
+    warning = FactWarning(
+        2, "demarcation", "Demarcation", "demarcation.marks_total", "text", "Marks: 1 + 1 = 2, declared total 3",
+        "marks_declared_total",
+    )
     with pytest.raises(dataclasses.FrozenInstanceError):
         warning.rule = "other"
     assert warning.to_dict() == {
@@ -28,7 +31,8 @@ def test_a_warning_is_frozen_and_turns_into_a_dict():
         "block_label": "Demarcation",
         "rule": "demarcation.marks_total",
         "message": "text",
-        "figures": "1 + 1 = 2, declared 3",
+        "figures": "Marks: 1 + 1 = 2, declared total 3",
+        "field": "marks_declared_total",
     }
 
 

@@ -19,6 +19,7 @@ def test_a_year_range_ending_before_it_starts_warns():
     [warning] = check("timeline", value)
     assert warning.rule == "dates.range_order"
     assert warning.figures == "1996–1995"
+    assert warning.field == "items"  # the timeline's list: the warning goes beside it
 
 
 def test_year_ranges_are_checked_in_any_block():
@@ -42,7 +43,8 @@ def test_a_timeline_event_in_the_future_warns():
     value["items"][0]["value"]["date"] = {"year": 2025, "month": 7}
     [warning] = check("timeline", value)
     assert warning.rule == "dates.future"
-    assert warning.figures == "2025-07 > 2025-06-01"
+    assert warning.figures == "2025-07, šiandien 2025-06-01"
+    assert warning.field == "items"
 
 
 def test_a_representative_in_the_future_warns():

@@ -12,13 +12,14 @@ def test_length_parts_in_whole_kilometres_may_round_the_total(lithuanian):
 
 def test_length_parts_that_do_not_add_up_warn_with_decimal_commas_in_lithuanian(lithuanian):
     [warning] = only(check("demarcation", demarcation(water_length_km="200")), "demarcation.length_parts")
-    assert warning.figures == "380 + 200 = 580 km, total 678,819 km"
+    assert warning.figures == "Sausuma ir vandeniu: 380 + 200 = 580 km, bendras ilgis 678,819 km"
+    assert warning.field == "total_length_km"
     assert warning.block_type == "demarcation"
 
 
 def test_length_parts_in_english_use_a_decimal_point(english):
     [warning] = only(check("demarcation", demarcation(water_length_km="200")), "demarcation.length_parts")
-    assert warning.figures == "380 + 200 = 580 km, total 678.819 km"
+    assert warning.figures == "By land and by water: 380 + 200 = 580 km, total length 678.819 km"
 
 
 def test_exact_length_parts_get_no_tolerance():
@@ -39,6 +40,7 @@ def test_marks_by_type_adding_up_to_the_declared_total_pass():
 def test_the_seeds_marks_warn_with_their_figures():
     [warning] = only(check("demarcation", seed_value("demarcation")), "demarcation.marks_total")
     assert warning.figures == SEED_MARKS
+    assert warning.field == "marks_declared_total"
     assert warning.message
 
 
@@ -67,14 +69,16 @@ def test_a_name_repeated_warns():
     value["lakes"] = value["lakes"] + ["Dubo"]
     [warning] = check("demarcation", value)
     assert warning.rule == "demarcation.water_bodies"
-    assert warning.figures == "Dubo × 2"
+    assert warning.figures == "Ežerai: Dubo × 2"
+    assert warning.field == "lakes"
 
 
 def test_fewer_buoys_than_named_water_bodies_warn():
     assert only(check("demarcation", demarcation(buoys_count=11)), "demarcation.water_bodies") == []
     [warning] = check("demarcation", demarcation(buoys_count=10))
     assert warning.rule == "demarcation.water_bodies"
-    assert warning.figures == "10 < 11"
+    assert warning.figures == "Plūdurai: 10, įvardytų ežerų ir tvenkinių: 11"
+    assert warning.field == "buoys_count"
 
 
 # --- demarcation.dates_order ---------------------------------------------------------------------
@@ -93,10 +97,11 @@ def test_fuzzy_dates_that_may_be_in_order_do_not_warn():
 def test_marking_completed_before_the_treaty_was_signed_warns():
     [warning] = check("demarcation", demarcation(marking_completed={"year": 1994, "month": 12}))
     assert warning.rule == "demarcation.dates_order"
-    assert warning.figures == "1994-12 < 1995-02-06"
+    assert warning.figures == "Sienos ženklinimas baigtas: 1994-12; Sutartis pasirašyta: 1995-02-06"
+    assert warning.field == "marking_completed"
 
 
 def test_final_documents_before_the_marking_warn():
     [warning] = check("demarcation", demarcation(final_documents_signed={"year": 2005}))
     assert warning.rule == "demarcation.dates_order"
-    assert warning.figures == "2005 < 2006-03-10"
+    assert warning.figures == "Baigiamieji demarkavimo dokumentai pasirašyti: 2005; Sienos ženklinimas baigtas: 2006-03-10"

@@ -23,4 +23,5 @@ def test_a_euroregion_of_one_country_warns():
     [warning] = check("euroregions", value)
     assert warning.rule == "euroregions.two_countries"
     assert "Ežerų kraštas" in warning.message
-    assert warning.figures == "LT"
+    assert warning.figures == "Euroregionai: narių šalys – LT"
+    assert warning.field == "euroregions"

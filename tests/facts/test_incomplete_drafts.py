@@ -10,7 +10,7 @@ from wagtail import blocks
 
 from bilateral.facts.blocks import SectionBodyBlock
 from bilateral.facts.blocks.completeness import missing_fields
-from bilateral.facts.checks import check_body
+from bilateral.facts.checks import check_block, check_body
 from bilateral.pages.models import SectionPage
 
 from .check_helpers import seed_value
@@ -94,6 +94,20 @@ def test_random_partial_values_are_saved_previewed_and_checked_without_an_error(
         assert draft.search_text() is not None
 
     save_and_preview()
+
+
+@pytest.mark.parametrize("block_type", BLOCK_TYPES)
+def test_random_partial_values_are_checked_as_typed_without_an_error(block_type):
+    """The editor's live check compares whatever figures a block being filled in has."""
+    block = SectionBodyBlock().child_blocks[block_type]
+
+    @settings(max_examples=40, deadline=None)
+    @given(raw_value=partial_values(block_type))
+    def check_as_typed(raw_value):
+        for warning in check_block(block_type, block.to_python(raw_value), complete_only=False):
+            assert warning.message and warning.figures and warning.field in block.child_blocks
+
+    check_as_typed()
 
 
 def test_a_missing_count_shows_the_block_as_not_filled_in(client, seeded, lithuanian):

@@ -17,7 +17,7 @@ def block_form_data(block, value, prefix):
                     f"{prefix}-{index}-type": child_type,
                     f"{prefix}-{index}-deleted": "",
                     f"{prefix}-{index}-order": str(index),
-                    f"{prefix}-{index}-id": "",
+                    f"{prefix}-{index}-id": item.get("id", "") if isinstance(item, dict) else "",
                 }
             )
             data.update(block_form_data(block.child_blocks[child_type], child_value, f"{prefix}-{index}-value"))
@@ -26,9 +26,12 @@ def block_form_data(block, value, prefix):
         items = list(value or [])
         data = {f"{prefix}-count": str(len(items))}
         for index, item in enumerate(items):
+            item_id = ""
             if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-                item = item["value"]  # the stored form of a list item
-            data.update({f"{prefix}-{index}-deleted": "", f"{prefix}-{index}-order": str(index), f"{prefix}-{index}-id": ""})
+                item_id, item = item.get("id", ""), item["value"]  # the stored form of a list item
+            data.update(
+                {f"{prefix}-{index}-deleted": "", f"{prefix}-{index}-order": str(index), f"{prefix}-{index}-id": item_id}
+            )
             data.update(block_form_data(block.child_block, item, f"{prefix}-{index}-value"))
         return data
     if isinstance(block, blocks.StructBlock):

@@ -48,12 +48,13 @@ def test_check_facts_on_the_seed_reports_exactly_the_marks(seeded):
     [row] = rows
     assert set(row) == {
         "page_id", "page_title", "page_path", "state", "block_index", "block_type", "block_label",
-        "rule", "message", "figures",
+        "rule", "message", "figures", "field",
     }
     assert row["page_id"] == seeded.pk
     assert row["page_title"] == seeded.title
     assert row["page_path"] == seeded.url_path
     assert row["block_index"] == 2 and row["block_type"] == "demarcation"
+    assert row["field"] == "marks_declared_total"
 
 
 def test_check_facts_as_text(seeded):
@@ -87,7 +88,7 @@ def test_a_draft_only_change_is_reported_as_draft(seeded):
     page.save_revision()
     rows = json.loads(commands_output("--format", "json"))
     assert [(row["state"], row["rule"], row["figures"]) for row in rows] == [
-        ("draft", "crossings.international_total", "2 + 4 = 6, stated 7")
+        ("draft", "crossings.international_total", "Tarptautiniai punktai pagal rūšį: 2 + 4 = 6, nurodyta iš viso 7")
     ]
     live = type(seeded).objects.get(pk=seeded.pk)
     assert check_body(live.body, today=TODAY) == []  # the live page is untouched

@@ -12,7 +12,7 @@ from bilateral.pages.models import MajorChange, SectionPage
 
 from .admin_forms import section_page_form_data
 
-MARKS_FIGURES = "1246 + 457 + 93 + 2 = 1798, declared 1955"
+MARKS_FIGURES = "Sienos ženklai pagal rūšis: 1246 + 457 + 93 + 2 = 1798, nurodyta iš viso 1955"
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def test_saving_a_draft_needs_no_choice_and_publishes_nothing(admin_client, seed
     page = SectionPage.objects.get(pk=seeded.pk)
     assert page.has_unpublished_changes and page.live_revision_id == seeded.live_revision_id
     response = admin_client.get(edit_url(seeded))
-    assert "1246 + 457 + 93 + 2 = 1798, declared 1700" in response.content.decode()
+    assert "Sienos ženklai pagal rūšis: 1246 + 457 + 93 + 2 = 1798, nurodyta iš viso 1700" in response.content.decode()
     assert events == []
 
 

@@ -1,8 +1,9 @@
 """Fact checks: find figures and dates that contradict each other, and tell the editor.
 
 Every check is a pure function of a block's value: it reads, it never corrects. A warning names the
-rule it comes from, says in words what is wrong (``message``, in the active language) and shows the
-figures it compared (``figures``, plain numbers in the active language's number format).
+rule it comes from, says in words what is wrong (``message``, in the active language), shows the
+figures it compared, named by their field (``figures``, in the active language and its number
+format), and names the block's own field it concerns (``field``), beside which the editor shows it.
 
 The checks live in one module per block family (``demarcation``, ``crossings``, ``euroregions``),
 the date checks that apply to every block in ``dates`` and the shared helpers in ``common``; this
@@ -91,12 +92,17 @@ def block_label(block_type, value):
     return str(default)
 
 
-def check_block(block_type, value, today=None):
-    """The warnings for one block value; ``block_index`` is 0 here, the caller fills it in."""
+def check_block(block_type, value, today=None, complete_only=True):
+    """The warnings for one block value; ``block_index`` is 0 here, the caller fills it in.
+
+    A saved draft's block not filled in yet is skipped (nothing to compare until its figures are
+    there); the editor's live check (``complete_only=False``) compares whatever figures it has, as
+    the editor types them.
+    """
     if not isinstance(value, StructValue):
         return []  # prose and anything else without figures
-    if missing_fields(value.block, value):
-        return []  # a draft not filled in yet: nothing to compare until its figures are there
+    if complete_only and missing_fields(value.block, value):
+        return []
     if today is None:
         today = timezone.localdate()
     found = []

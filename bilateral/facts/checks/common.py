@@ -18,6 +18,7 @@ class FactWarning:
     rule: str
     message: str
     figures: str
+    field: str = ""  # the block's own field the warning is about, where the editor shows it
 
     def to_dict(self):
         return dataclasses.asdict(self)
@@ -46,5 +47,12 @@ def _counts(entries):
     return [count for count in (_number(entry.get("count")) for entry in entries or []) if count is not None]
 
 
-def _warning(rule, message, figures):
-    return {"rule": rule, "message": message, "figures": figures}
+def _warning(rule, message, figures, field=""):
+    return {"rule": rule, "message": message, "figures": figures, "field": field}
+
+
+def field_label(value, name):
+    """A field's label as the editor sees it (translated), or its name for a value without its block."""
+    block = getattr(value, "block", None)
+    child = block.child_blocks.get(name) if block is not None else None
+    return str(child.label) if child is not None and child.label else name

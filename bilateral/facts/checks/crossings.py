@@ -14,7 +14,7 @@ from ..blocks.crossings import (
     kind_attribute,
 )
 from ..grammar import format_number
-from .common import _counts, _number, _sum_figures, _warning
+from .common import _counts, _number, _sum_figures, _warning, field_label
 
 
 # --- Border crossings ----------------------------------------------------------------------------
@@ -25,16 +25,18 @@ def check_crossings_totals(value):
     regime is listed) against the stated totals."""
     warnings = []
     points = effective_points(value)
-    for regime, field, message in (
+    for regime, field, message, by_kind in (
         (
             INTERNATIONAL,
             "international_total",
             _("The international crossing points by kind do not add up to the stated total."),
+            _("International points by kind"),
         ),
         (
             LOCAL,
             "local_total",
             _("The local border traffic points by kind do not add up to the stated total."),
+            _("Local border traffic points by kind"),
         ),
     ):
         stated = _number(value.get(field))
@@ -46,7 +48,9 @@ def check_crossings_totals(value):
                 _warning(
                     "crossings.%s" % field,
                     message,
-                    "%s, stated %s" % (_sum_figures(counts, sum(counts)), format_number(stated)),
+                    _("%(field)s: %(sum)s, stated total %(stated)s")
+                    % {"field": by_kind, "sum": _sum_figures(counts, sum(counts)), "stated": format_number(stated)},
+                    field,
                 )
             )
     return warnings
@@ -74,7 +78,13 @@ def check_planned_upgrades(value):
                         "status than there are."
                     )
                     % {"kind": kind_words(kind)},
-                    "%s > %s" % (format_number(count), format_number(existing)),
+                    _("%(field)s: %(planned)s to be upgraded, %(existing)s local points of that kind")
+                    % {
+                        "field": field_label(value, "planned"),
+                        "planned": format_number(count),
+                        "existing": format_number(existing),
+                    },
+                    "planned",
                 )
             )
     return warnings
@@ -106,7 +116,13 @@ def check_records_against_entered(value):
                         "crossings.records",
                         _("The %(kind)s points listed by name are not as many as the number entered by kind.")
                         % {"kind": kind_words(kind)},
-                        "%s ≠ %s" % (format_number(listed.get(kind, 0)), format_number(entered[kind])),
+                        _("%(field)s: %(listed)s listed by name, %(entered)s entered by kind")
+                        % {
+                            "field": field_label(value, "records"),
+                            "listed": format_number(listed.get(kind, 0)),
+                            "entered": format_number(entered[kind]),
+                        },
+                        "records",
                     )
                 )
     return warnings
@@ -141,7 +157,13 @@ def check_planned_records(value):
                     "crossings.planned_records",
                     _("The %(kind)s points listed as planned are not as many as the planned changes say.")
                     % {"kind": kind_words(key[1])},
-                    "%s ≠ %s" % (format_number(listed.get(key, 0)), format_number(planned.get(key, 0))),
+                    _("%(field)s: %(listed)s listed as planned, %(planned)s in the planned changes")
+                    % {
+                        "field": field_label(value, "records"),
+                        "listed": format_number(listed.get(key, 0)),
+                        "planned": format_number(planned.get(key, 0)),
+                    },
+                    "records",
                 )
             )
     return warnings

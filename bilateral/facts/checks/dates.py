@@ -17,28 +17,30 @@ PAST_EVENT_DATES = {
 }
 
 
-def _iter_fuzzy_dates(value, item_type=None, where=None):
-    """Every FuzzyDate inside a block value: (item type, field name, where, date).
+def _iter_fuzzy_dates(value, item_type=None, where=None, field=None):
+    """Every FuzzyDate inside a block value: (item type, field name, where, date, block field).
 
     ``where`` names the date for the editor: the item it belongs to ("Representative 3") or,
-    for a field of the block itself, the field's label ("Treaty signed").
+    for a field of the block itself, the field's label ("Treaty signed"). ``block field`` is the
+    block's own field the date is in (where the editor shows the warning).
     """
     if isinstance(value, StructValue):
         for name, child in value.items():
             child_block = value.block.child_blocks.get(name) if hasattr(value, "block") else None
             label = str(child_block.label) if child_block is not None and child_block.label else name
             if isinstance(child, FuzzyDate):
-                yield item_type, name, where or label, child
+                yield item_type, name, where or label, child, field or name
             else:
-                yield from _iter_fuzzy_dates(child, item_type, where or label)
+                yield from _iter_fuzzy_dates(child, item_type, where or label, field or name)
     elif isinstance(value, StreamValue):
         for number, child in enumerate(value, start=1):
             label = str(child.block.label or child.block_type)
-            yield from _iter_fuzzy_dates(child.value, child.block_type, "%s %d" % (label, number))
+            yield from _iter_fuzzy_dates(child.value, child.block_type, "%s %d" % (label, number), field)
     elif isinstance(value, ListValue):
         child_label = str(value.list_block.child_block.label or "")
         for number, child in enumerate(value, start=1):
-            yield from _iter_fuzzy_dates(child, item_type, where or ("%s %d" % (child_label, number)).strip())
+            where_item = where or ("%s %d" % (child_label, number)).strip()
+            yield from _iter_fuzzy_dates(child, item_type, where_item, field)
 
 
 # --- Dates anywhere ----------------------------------------------------------------------------
@@ -47,7 +49,7 @@ def _iter_fuzzy_dates(value, item_type=None, where=None):
 def check_date_ranges(value):
     """dates.range_order: a span of years does not end before it starts."""
     warnings = []
-    for _item_type, _name, where, date in _iter_fuzzy_dates(value):
+    for _item_type, _name, where, date, field in _iter_fuzzy_dates(value):
         if date.is_empty or not date.get("end_year"):
             continue
         if date["end_year"] < date["year"]:
@@ -56,6 +58,7 @@ def check_date_ranges(value):
                     "dates.range_order",
                     _("“%(where)s”: the span of years ends before it starts.") % {"where": where},
                     "%s–%s" % (date["year"], date["end_year"]),
+                    field,
                 )
             )
     return warnings
@@ -65,7 +68,7 @@ def check_future_dates(block_type, value, today):
     """dates.future: an event that has happened cannot be dated after today."""
     past_events = PAST_EVENT_DATES.get(block_type, set())
     warnings = []
-    for item_type, name, where, date in _iter_fuzzy_dates(value):
+    for item_type, name, where, date, field in _iter_fuzzy_dates(value):
         if (item_type, name) not in past_events or date.is_empty:
             continue
         try:
@@ -78,7 +81,8 @@ def check_future_dates(block_type, value, today):
                     "dates.future",
                     _("“%(where)s”: the date of an event that has happened is in the future.")
                     % {"where": where},
-                    "%s > %s" % (date.iso(), today.isoformat()),
+                    _("%(date)s, today %(today)s") % {"date": date.iso(), "today": today.isoformat()},
+                    field,
                 )
             )
     return warnings

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ..blocks.dates import FuzzyDate
 from ..blocks.demarcation import POND
 from ..grammar import format_number, is_whole
-from .common import _counts, _number, _sum_figures, _warning
+from .common import _counts, _number, _sum_figures, _warning, field_label
 
 # Half a kilometre for each part given in whole kilometres; the epsilon only absorbs rounding noise.
 WHOLE_KM_TOLERANCE = Decimal("0.5")
@@ -44,7 +44,9 @@ def check_length_parts(value):
         _warning(
             "demarcation.length_parts",
             _("The length by land and the length by water do not add up to the total length of the border."),
-            "%s km, total %s km" % (_sum_figures(parts, sum(parts)), format_number(total)),
+            _("By land and by water: %(sum)s km, total length %(total)s km")
+            % {"sum": _sum_figures(parts, sum(parts)), "total": format_number(total)},
+            "total_length_km",
         )
     ]
 
@@ -59,7 +61,13 @@ def check_marks_total(value):
         _warning(
             "demarcation.marks_total",
             _("The border marks by type do not add up to the declared total."),
-            "%s, declared %s" % (_sum_figures(counts, sum(counts)), format_number(declared)),
+            _("%(field)s: %(sum)s, declared total %(declared)s")
+            % {
+                "field": field_label(value, "marks"),
+                "sum": _sum_figures(counts, sum(counts)),
+                "declared": format_number(declared),
+            },
+            "marks_declared_total",
         )
     ]
 
@@ -78,12 +86,17 @@ def check_water_bodies(value):
             named, message = lakes, _("The lake of the last mark, “%(name)s”, is not among the named lakes.")
         if _normalised(place) not in {_normalised(name) for name in named}:
             warnings.append(
-                _warning("demarcation.water_bodies", message % {"name": place.strip()}, place.strip())
+                _warning(
+                    "demarcation.water_bodies",
+                    message % {"name": place.strip()},
+                    "%s: %s" % (field_label(value, "last_mark_water_body"), place.strip()),
+                    "last_mark_water_body",
+                )
             )
 
-    for names, message in (
-        (lakes, _("The lake “%(name)s” is named more than once.")),
-        (ponds, _("The pond “%(name)s” is named more than once.")),
+    for field, names, message in (
+        ("lakes", lakes, _("The lake “%(name)s” is named more than once.")),
+        ("ponds", ponds, _("The pond “%(name)s” is named more than once.")),
     ):
         spelling, times = {}, {}
         for name in names:
@@ -96,7 +109,8 @@ def check_water_bodies(value):
                     _warning(
                         "demarcation.water_bodies",
                         message % {"name": spelling[key]},
-                        "%s × %s" % (spelling[key], format_number(count)),
+                        "%s: %s × %s" % (field_label(value, field), spelling[key], format_number(count)),
+                        field,
                     )
                 )
 
@@ -107,7 +121,13 @@ def check_water_bodies(value):
             _warning(
                 "demarcation.water_bodies",
                 _("There are fewer buoys than named lakes and ponds."),
-                "%s < %s" % (format_number(buoys), format_number(water_bodies)),
+                _("%(field)s: %(buoys)s, named lakes and ponds: %(water_bodies)s")
+                % {
+                    "field": field_label(value, "buoys_count"),
+                    "buoys": format_number(buoys),
+                    "water_bodies": format_number(water_bodies),
+                },
+                "buoys_count",
             )
         )
     return warnings
@@ -126,9 +146,9 @@ def check_demarcation_dates_order(value):
         date = value.get(name)
         if _is_date(date):
             child = block.child_blocks.get(name) if block is not None else None
-            dated.append((str(child.label) if child is not None else name, date))
+            dated.append((str(child.label) if child is not None else name, date, name))
     warnings = []
-    for (earlier_label, earlier), (later_label, later) in zip(dated, dated[1:]):
+    for (earlier_label, earlier, _name), (later_label, later, later_name) in zip(dated, dated[1:]):
         try:
             out_of_order = later.last_day() < earlier.first_day()
         except ValueError:  # an impossible day: the block's own validation reports it
@@ -139,7 +159,8 @@ def check_demarcation_dates_order(value):
                     "demarcation.dates_order",
                     _("“%(later)s” is dated before “%(earlier)s”.")
                     % {"later": later_label, "earlier": earlier_label},
-                    "%s < %s" % (later.iso(), earlier.iso()),
+                    "%s: %s; %s: %s" % (later_label, later.iso(), earlier_label, earlier.iso()),
+                    later_name,
                 )
             )
     return warnings

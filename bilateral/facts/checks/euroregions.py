@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .common import _warning
+from .common import _warning, field_label
 
 
 # --- Euroregions -------------------------------------------------------------------------------
@@ -23,7 +23,9 @@ def check_euroregion_countries(value):
                     "euroregions.two_countries",
                     _("Euroregion “%(name)s” has members from fewer than two countries.")
                     % {"name": euroregion.get("name") or ""},
-                    ", ".join(countries) or "0",
+                    _("%(field)s: members from %(countries)s")
+                    % {"field": field_label(value, "euroregions"), "countries": ", ".join(countries) or "—"},
+                    "euroregions",
                 )
             )
     return warnings
