@@ -213,8 +213,8 @@ def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=F
     workers' refresh header (PROXY_REFRESH_SECRET); without one a random one nobody knows."""
     site_host = site_host or f"127.0.0.1:{int(proxy_port)}"
     refresh_secret = refresh_secret or secrets.token_urlsafe(32)
-    if not re.fullmatch(r"[A-Za-z0-9_-]{32,}", refresh_secret):
-        raise ValueError("PROXY_REFRESH_SECRET must be 32 or more letters, digits, '-' or '_'")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{32,100}", refresh_secret):
+        raise ValueError("PROXY_REFRESH_SECRET must be 32 to 100 letters, digits, '-' or '_'")
     if not re.fullmatch(r"[A-Za-z0-9.-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?", site_host):
         raise ValueError(f"{site_host!r} is not a host name for the proxy (SITE_URL's host and port)")
     values = {
