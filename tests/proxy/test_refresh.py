@@ -121,9 +121,12 @@ def test_the_workers_refresh_the_published_page_and_its_country_without_a_miss(s
             assert {cache for cache, _new in answers} == {"HIT"}, (path, answers)
         # What was not refreshed is purged right after (refreshes go first): its next reader gets a render.
         deadline = time.monotonic() + 30
-        while stack.get(SECTION + "?as_of=2024-01-01").cache == "HIT" and time.monotonic() < deadline:
+        variant = stack.get(SECTION + "?as_of=2024-01-01")
+        while variant.cache == "HIT" and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert stack.get(SECTION + "?as_of=2024-01-01").cache == "HIT"  # a miss ended the loop, then kept
+            variant = stack.get(SECTION + "?as_of=2024-01-01")
+        assert variant.cache == "MISS"
+        assert stack.get(SECTION + "?as_of=2024-01-01").cache == "HIT"
     finally:
         worker.terminate()
         try:
