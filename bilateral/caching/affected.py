@@ -63,3 +63,8 @@ def changed_paths(page, parent=None):
 
 def changed_scopes(page, parent=None):
     return {scope_of(path) for path in changed_paths(page, parent) + listing_paths()}
+
+
+def shown_on_every_page(page):
+    """A general page: any of them may be (or just have stopped being) a footer link, on every page."""
+    return hasattr(page, "footer_role")

@@ -33,7 +33,7 @@ from wagtail.contrib.frontend_cache.utils import get_backends
 from bilateral.pages.addresses import page_path
 
 from . import proxy_index
-from .affected import changed_pages, changed_paths, listing_paths
+from .affected import changed_pages, changed_paths, listing_paths, shown_on_every_page
 from .scopes import scope_of
 
 logger = logging.getLogger("wagtail.frontendcache")
@@ -163,8 +163,8 @@ class CachePurge:
     def add_change(self, page, parent=None, refresh_page=True):
         """A change of `page` (at its place, or under `parent`): see the module's docstring."""
         page = page.specific_deferred
-        if getattr(page, "footer_role", ""):
-            self.everything = True  # its title is in every page's footer
+        if shown_on_every_page(page):
+            self.everything = True  # its title may be in every page's footer
         for changed in changed_pages(page, parent):
             self.add_page_addresses(changed)
         for path in changed_paths(page, parent):

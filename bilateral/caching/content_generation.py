@@ -83,10 +83,14 @@ def on_page_changed(sender, instance=None, **kwargs):
 def on_page_published(sender, instance, **kwargs):
     """page_published, page_unpublished: the page's scope and those of its language versions and
     ancestors (scopes.py, affected.py)."""
-    from .affected import changed_scopes
+    from .affected import changed_scopes, shown_on_every_page
     from .scopes import bump_scopes
 
-    bump_scopes(changed_scopes(instance.specific_deferred))
+    page = instance.specific_deferred
+    if shown_on_every_page(page):
+        bump_generation()
+        return
+    bump_scopes(changed_scopes(page))
 
 
 def on_country_saved(sender, instance, raw=False, **kwargs):
