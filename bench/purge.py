@@ -71,8 +71,8 @@ def fill(port, count, in_scope_share, threads=8):
     return time.perf_counter() - started, errors
 
 
-def get(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def get(port, path, timeout=30):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
@@ -157,7 +157,8 @@ def main():
         port = stack.proxy_port
         setup_django({**stack.environment, "DATABASE_URL": url})
         for path in (SEED_PAGE, COUNTRY_PAGE, UNTOUCHED, SEED_PAGE, COUNTRY_PAGE, UNTOUCHED):
-            get(port, path)
+            get(port, path, timeout=300)  # the first renders wait for the workers' start on a busy machine
+        time.sleep(5)  # the purge tasks the start-up's load_seed queued are done
         fill_seconds, errors = fill(port, args.addresses, args.in_scope_share)
         print(f"filled: {args.addresses:,} addresses through the proxy in {fill_seconds:.1f} s "
               f"({args.addresses / fill_seconds:,.0f}/s), {len(errors)} errors {errors[:3]}", flush=True)

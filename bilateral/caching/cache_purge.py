@@ -40,6 +40,10 @@ logger = logging.getLogger("wagtail.frontendcache")
 
 REFRESH_HEADER = "X-Bilateral-Refresh"
 TIMEOUT = 10
+# A refresh waits for a render (on a busy app server, seconds).
+REFRESH_TIMEOUT = 60
+# Answers the proxy stores in place of the old copy (deploy/nginx/proxy.conf: proxy_cache_valid).
+REFRESHED = (200, 301, 302, 404, 410)
 USER_AGENT = "Bilateral-frontendcache/" + wagtail_version
 
 
@@ -69,9 +73,11 @@ class NginxBackend(HTTPBackend):
         try:
             secret = getattr(settings, "PROXY_REFRESH_SECRET", "")
             for address in refresh:
+                status = None
                 if secret:
-                    session.send("GET", address, {REFRESH_HEADER: secret}, ok=(200, 301, 302, 404, 410))
-                else:
+                    status = session.send("GET", address, {REFRESH_HEADER: secret}, ok=REFRESHED, timeout=REFRESH_TIMEOUT)
+                if status not in REFRESHED:
+                    # Not refreshed (no secret, the app failed or timed out): the old copy must not stay.
                     session.send("PURGE", address)
             for address in purge:
                 session.send("PURGE", address)
@@ -87,11 +93,14 @@ class ProxySession:
         self.netloc = netloc
         self.connection = None
 
-    def send(self, method, address, headers=None, ok=(200, 404)):
+    def send(self, method, address, headers=None, ok=(200, 404), timeout=TIMEOUT):
         for attempt in (1, 2):
             if self.connection is None:
                 self.connection = self.connection_class(self.netloc, timeout=TIMEOUT)
             try:
+                self.connection.timeout = timeout
+                if self.connection.sock is not None:
+                    self.connection.sock.settimeout(timeout)
                 self.connection.request(method, address, headers={"User-Agent": USER_AGENT, **(headers or {})})
                 response = self.connection.getresponse()
                 body = response.read()
