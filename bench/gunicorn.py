@@ -41,7 +41,7 @@ TARGET_RATIO, TARGET_P50_MS = 0.8, 25
 BYTES_FILE = BENCH_VAR_DIR / "seed-page.html"
 
 
-def start_gunicorn(url, workers=None, no_cache="0", bare=False):
+def start_gunicorn(url, workers=None, no_cache="0", bare=False, collect=True):
     port = free_port()
     overrides = {"APP_PORT": str(port), "DJANGO_SETTINGS_MODULE": "bilateral.settings.bench_production",
                  "BENCH_BYTES_FILE": str(BYTES_FILE), "LOG_LEVEL": "WARNING", "BENCH_NO_CACHE": no_cache,
@@ -49,7 +49,9 @@ def start_gunicorn(url, workers=None, no_cache="0", bare=False):
     if workers:
         overrides["GUNICORN_WORKERS"] = str(workers)
     environment = production_environment(url, **overrides)
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=environment, check=True)
+    if collect:  # once per run is enough; a second one beside a running gunicorn would rewrite its files
+        subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=environment,
+                       check=True)
     process = subprocess.Popen([PYTHON, "-m", "gunicorn", "-c", str(BASE_DIR / "deploy" / "gunicorn.conf.py")],
                                cwd=BASE_DIR, env=environment)
     wait_for_port(port, [("gunicorn", process)])
@@ -147,7 +149,7 @@ def main():
     BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
 
     process, port = start_gunicorn(url)
-    bare_process, bare_port = start_gunicorn(url, bare=True)
+    bare_process, bare_port = start_gunicorn(url, bare=True, collect=False)
     try:
         page_url = f"http://127.0.0.1:{port}{SEED_PAGE}"
         for _ in range(3):
