@@ -85,8 +85,8 @@ test: install-dev test-deps
 PROXY_PORT ?= 8080
 prod-deps:
 	@command -v nginx >/dev/null && command -v wrk >/dev/null && \
-	test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so && test -f /usr/lib/nginx/modules/ngx_http_js_module.so || \
-	(apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-cache-purge libnginx-mod-http-js wrk)
+	test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so || \
+	(apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-cache-purge wrk)
 
 prod: install prod-deps
 	$(BIN)/python deploy/prod.py

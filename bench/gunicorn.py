@@ -6,7 +6,9 @@
    in the same run against the same gunicorn (10 s, 2 threads, 32 connections), in turns, --rounds
    times; the ratio is the median of the rounds' ratios. Target ≥ 0.8×. Workers are never replaced
    during the run (GUNICORN_MAX_REQUESTS=0).
-   For reference also against that view in a Django with no middleware at all (BENCH_BARE=1).
+   And against that view in a Django with no middleware at all (BENCH_BARE=1: the issue 14 peer, the
+   headline ratio since then), a second gunicorn with the same settings and configuration, running
+   beside the first and measured in the same rounds (bare view, minimal view, page).
 2. the uncached render: one gunicorn worker whose rendered pages and fact blocks go to a dummy cache
    (BENCH_NO_CACHE=1: no response cache, no block cache, while Wagtail's own lookups, the sites'
    root paths, stay in the shared cache as in production), sequential requests; target p50 ≤ 25 ms.
@@ -39,7 +41,7 @@ TARGET_RATIO, TARGET_P50_MS = 0.8, 25
 BYTES_FILE = BENCH_VAR_DIR / "seed-page.html"
 
 
-def start_gunicorn(url, workers=None, no_cache="0", bare=False):
+def start_gunicorn(url, workers=None, no_cache="0", bare=False, collect=True):
     port = free_port()
     overrides = {"APP_PORT": str(port), "DJANGO_SETTINGS_MODULE": "bilateral.settings.bench_production",
                  "BENCH_BYTES_FILE": str(BYTES_FILE), "LOG_LEVEL": "WARNING", "BENCH_NO_CACHE": no_cache,
@@ -47,7 +49,9 @@ def start_gunicorn(url, workers=None, no_cache="0", bare=False):
     if workers:
         overrides["GUNICORN_WORKERS"] = str(workers)
     environment = production_environment(url, **overrides)
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=environment, check=True)
+    if collect:  # once per run is enough; a second one beside a running gunicorn would rewrite its files
+        subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=environment,
+                       check=True)
     process = subprocess.Popen([PYTHON, "-m", "gunicorn", "-c", str(BASE_DIR / "deploy" / "gunicorn.conf.py")],
                                cwd=BASE_DIR, env=environment)
     wait_for_port(port, [("gunicorn", process)])
@@ -113,19 +117,20 @@ def render_query_count(url, mode):
     return int(output.split()[-1])
 
 
-VIEW, PAGE = "minimal view", "seed page, warm app cache"
+VIEW, PAGE, BARE = "minimal view", "seed page, warm app cache", "bare minimal view"
 
 
-def measure_round(number, view_url, page_url, args):
-    """The minimal view, then the page, back to back on the same gunicorn with the same wrk settings:
-    the host's speed changes from minute to minute, so each ratio compares two neighbouring runs."""
+def measure_round(number, view_url, page_url, args, bare_url):
+    """The bare view, the minimal view, then the page, back to back with the same wrk settings: the
+    host's speed changes from minute to minute, so each ratio compares neighbouring runs."""
     runs = {}
-    for name, target in ((VIEW, view_url), (PAGE, page_url)):
+    for name, target in ((BARE, bare_url), (VIEW, view_url), (PAGE, page_url)):
         runs[name] = wrk(target, seconds=args.seconds, connections=args.connections)
         print(f"round {number} {name}: {runs[name]['rps']:,.0f} req/s, p50 {runs[name]['latency'].get('50')}, "
               f"non-2xx {runs[name]['non_2xx']} — {runs[name]['command']}", flush=True)
         time.sleep(1)
-    print(f"round {number}: cached page / minimal view {runs[PAGE]['rps'] / runs[VIEW]['rps']:.2f}×", flush=True)
+    print(f"round {number}: cached page / bare view {runs[PAGE]['rps'] / runs[BARE]['rps']:.2f}×, / minimal view "
+          f"{runs[PAGE]['rps'] / runs[VIEW]['rps']:.2f}×", flush=True)
     return runs
 
 
@@ -144,6 +149,7 @@ def main():
     BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
 
     process, port = start_gunicorn(url)
+    bare_process, bare_port = start_gunicorn(url, bare=True, collect=False)
     try:
         page_url = f"http://127.0.0.1:{port}{SEED_PAGE}"
         for _ in range(3):
@@ -152,36 +158,33 @@ def main():
         view_url = f"http://127.0.0.1:{port}/__bench__/same-bytes/"
         _status, _headers, view_body = fetch(view_url)
         assert view_body == body, "the minimal view must answer with exactly the page's bytes"
+        bare_url = f"http://127.0.0.1:{bare_port}/__bench__/same-bytes/"
         print(f"gunicorn: {page_url} → {status}, X-App-Cache {headers.get('X-App-Cache')}, {len(body):,} bytes")
-        for target in (view_url, page_url):
+        for target in (bare_url, view_url, page_url):
             wrk(target, seconds=2, connections=args.connections)  # warm-up
-        rounds = [measure_round(number, view_url, page_url, args) for number in range(1, args.rounds + 1)]
+        rounds = [measure_round(number, view_url, page_url, args, bare_url) for number in range(1, args.rounds + 1)]
         # The block cache warm, the response cache bypassed (see the docstring).
         bypass = SEED_PAGE + "?bench-render=1"
         sequential(port, bypass, 20)
         warm_blocks, warm_caches = sequential(port, bypass, args.renders)
     finally:
         stop(process)
+        stop(bare_process)
     warm_blocks_p50 = percentile(warm_blocks, 0.5)
     print(f"render with a warm block cache, no response cache (X-App-Cache {sorted(map(str, warm_caches))}): "
           f"{len(warm_blocks)} sequential requests, p50 {warm_blocks_p50:.1f} ms, "
           f"p95 {percentile(warm_blocks, 0.95):.1f} ms (for reference)")
-    ratio = statistics.median(round_[PAGE]["rps"] / round_[VIEW]["rps"] for round_ in rounds)
+    ratio = statistics.median(round_[PAGE]["rps"] / round_[BARE]["rps"] for round_ in rounds)
+    view_ratio = statistics.median(round_[PAGE]["rps"] / round_[VIEW]["rps"] for round_ in rounds)
     runs = {name: {"rps": statistics.median(round_[name]["rps"] for round_ in rounds),
-                   "command": rounds[0][name]["command"]} for name in (VIEW, PAGE)}
-    print(f"cached page / minimal view: {ratio:.2f}× (median of {len(rounds)} rounds' ratios; target ≥ {TARGET_RATIO}×)")
-
-    # For reference: the same view in a Django without any middleware (not the project's settings).
-    process, port = start_gunicorn(url, bare=True)
-    try:
-        bare_url = f"http://127.0.0.1:{port}/__bench__/same-bytes/"
-        wrk(bare_url, seconds=2, connections=args.connections)
-        bare = wrk(bare_url, seconds=args.seconds, connections=args.connections)
-    finally:
-        stop(process)
-    bare_ratio = runs["seed page, warm app cache"]["rps"] / bare["rps"]
-    print(f"for reference, the minimal view with no middleware at all: {bare['rps']:,.0f} req/s; "
-          f"cached page / that: {bare_ratio:.2f}×")
+                   "command": rounds[0][name]["command"]} for name in (VIEW, PAGE, BARE)}
+    bare = runs[BARE]
+    round_ratios = ", ".join(f"{round_[PAGE]['rps'] / round_[BARE]['rps']:.2f}" for round_ in rounds)
+    print(f"cached page / bare minimal view (no middleware): {ratio:.2f}× (median of {len(rounds)} rounds' ratios; "
+          f"target ≥ {TARGET_RATIO}×); rounds {round_ratios}")
+    print(f"for reference, cached page / minimal view with the project's middleware (the headline before issue 14): "
+          f"{view_ratio:.2f}×")
+    bare_ratio = ratio
 
     renders = {mode: uncached_renders(url, mode, args.renders) for mode in ("1", "all")}
     timings, caches = renders["1"]
@@ -195,6 +198,7 @@ def main():
           f"p50 {all_off_p50:.1f} ms, {all_off_queries} queries per render")
     result(bytes=len(body), page_rps=runs["seed page, warm app cache"]["rps"], view_rps=runs["minimal view"]["rps"],
            ratio=round(ratio, 3), target_ratio=TARGET_RATIO, bare_view_rps=bare["rps"], bare_ratio=round(bare_ratio, 3),
+           view_ratio=round(view_ratio, 3),
            command=runs["minimal view"]["command"],
            uncached_p50_ms=round(p50, 1), uncached_p95_ms=round(p95, 1), target_p50_ms=TARGET_P50_MS,
            uncached_queries=queries, warm_blocks_p50_ms=round(warm_blocks_p50, 1),

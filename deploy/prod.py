@@ -2,12 +2,13 @@
 
     reader → nginx 127.0.0.1:$PROXY_PORT (8080, deploy/nginx/proxy.conf: a cache, purged by the app)
            → gunicorn 127.0.0.1:$APP_PORT (8001, deploy/gunicorn.conf.py; static files by WhiteNoise)
-    $TASK_WORKERS (2) × `manage.py db_worker` (emails, cache purges), one `manage.py run_scheduler`
+    $TASK_WORKERS (2) × `manage.py db_worker` (emails, cache purges and refreshes), one `manage.py run_scheduler`
 
 First, once per start: the database is created if missing, then collectstatic, migrate,
 createcachetable, load_seed, ensure_admin. Settings: bilateral.settings.production. Environment
 (defaults in brackets): DATABASE_URL [postgres://postgres@127.0.0.1:5432/bilateral_prod], REDIS_URL
-[redis://127.0.0.1:6379/1], SECRET_KEY and ALTCHA_HMAC_SECRET [random, made once into var/],
+[redis://127.0.0.1:6379/1], SECRET_KEY, ALTCHA_HMAC_SECRET and PROXY_REFRESH_SECRET [random, made
+once into var/],
 PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, PROXY_CACHE_SIZE [1g, on disk
 under var/nginx/cache]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
 behind a TLS terminator set it to 1.
@@ -126,6 +127,9 @@ def prepare_environment():
         environment.setdefault(name, value)
     if not environment.get("SECRET_KEY"):
         environment["SECRET_KEY"] = stored_secret_key(var_dir / "secret_key")
+    # The workers' refresh header through the proxy (bilateral/caching/cache_purge.py).
+    if not environment.get("PROXY_REFRESH_SECRET"):
+        environment["PROXY_REFRESH_SECRET"] = stored_secret_key(var_dir / "proxy_refresh_secret")
     # Production settings require the captcha's own HMAC secret (bilateral/settings/production.py).
     if not (environment.get("ALTCHA_HMAC_SECRET") or environment.get("ALTCHA_HMAC_KEY")):
         environment["ALTCHA_HMAC_SECRET"] = stored_secret_key(var_dir / "altcha_hmac_secret")
@@ -186,22 +190,31 @@ def nginx_command(environment, var_dir):
         site_host=urlsplit(environment["SITE_URL"]).netloc,
         cache_size=environment.get("PROXY_CACHE_SIZE", "1g"),
         run_as_root=not reachable_by_others(prefix),
+        refresh_secret=environment["PROXY_REFRESH_SECRET"],
     )
 
 
-def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False, site_host=None):
+def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False, site_host=None,
+                   refresh_secret=None):  # fmt: skip
     """Writes <prefix>/proxy.conf (its cache in <prefix>/cache) and returns the command that runs nginx
     with it in the foreground (the tests start theirs the same way)."""
     config = prefix / "proxy.conf"
-    config.write_text(nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root, site_host))
+    config.write_text(
+        nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root, site_host, refresh_secret)
+    )
+    config.chmod(0o600)  # it holds the refresh secret
     return [shutil.which("nginx") or "/usr/sbin/nginx", "-e", "stderr", "-p", f"{prefix}/", "-c", str(config)]
 
 
 def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=False, site_host=None,
-                 source=DEPLOY_DIR / "nginx" / "proxy.conf"):  # fmt: skip
+                 refresh_secret=None, source=DEPLOY_DIR / "nginx" / "proxy.conf"):  # fmt: skip
     """site_host: the host (and port) of SITE_URL, the Host cacheable requests reach the app with; by
-    default the proxy's own address, as the local stack's SITE_URL is."""
+    default the proxy's own address, as the local stack's SITE_URL is. refresh_secret: the value of the
+    workers' refresh header (PROXY_REFRESH_SECRET); without one a random one nobody knows."""
     site_host = site_host or f"127.0.0.1:{int(proxy_port)}"
+    refresh_secret = refresh_secret or secrets.token_urlsafe(32)
+    if not re.fullmatch(r"[A-Za-z0-9_-]{32,100}", refresh_secret):
+        raise ValueError("PROXY_REFRESH_SECRET must be 32 to 100 letters, digits, '-' or '_'")
     if not re.fullmatch(r"[A-Za-z0-9.-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?", site_host):
         raise ValueError(f"{site_host!r} is not a host name for the proxy (SITE_URL's host and port)")
     values = {
@@ -210,7 +223,7 @@ def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=F
         "PROXY_PORT": str(int(proxy_port)),
         "CACHE_DIR": str(cache_dir),
         "CACHE_SIZE": cache_size,
-        "DEPLOY_DIR": str(DEPLOY_DIR),
+        "REFRESH_SECRET": refresh_secret,
         "USER": "user root;" if run_as_root else "",
     }
     return re.sub(r"@([A-Z_]+)@", lambda match: values[match.group(1)], source.read_text())

@@ -3,8 +3,9 @@ from django.apps import AppConfig
 
 class CachingConfig(AppConfig):
     """The caches in front of and inside the app: conditional GET and Cache-Control, whole responses,
-    rendered fact blocks, the content generation they are keyed by, and the purge of the caching
-    reverse proxies. It reads pages (their addresses, their feeds); pages know nothing of it."""
+    rendered fact blocks, the scopes and content generation they are keyed by, the proxy's address
+    index, and the purge and refresh of the caching reverse proxies. It reads pages (their addresses,
+    their feeds); pages know nothing of it."""
 
     name = "bilateral.caching"
     label = "caching"
@@ -12,11 +13,11 @@ class CachingConfig(AppConfig):
 
     def ready(self):
         from . import cache_purge
-
-        cache_purge.connect()  # keeps the caching reverse proxy fresh (FRONTEND_CACHE_URL)
-
         from .content_generation import connect_signals
 
-        # Every publication, move or deletion (and a Country's new names) starts a new content
-        # generation: the cached responses and the pages' ETags follow it.
+        # Every publication changes its scopes' versions (a move, deletion, site or locale change: the
+        # content generation); the cached responses and the pages' ETags follow them. Connected first,
+        # so that on commit the new versions are written before the purge task is queued: a worker's
+        # refresh never renders under the old ones.
         connect_signals()
+        cache_purge.connect()  # keeps the caching reverse proxies fresh (FRONTEND_CACHE_URL)

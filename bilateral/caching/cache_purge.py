@@ -1,19 +1,21 @@
-"""Keeping the caching reverse proxy fresh: every address a change shows up at is dropped from it.
+"""Keeping the caching reverse proxy fresh, by exact address, without ever listing its cache.
 
-The proxy (deploy/nginx/proxy.conf) keeps public answers for long; this module makes that safe.
-Wagtail's frontend cache (wagtail.contrib.frontend_cache) purges a published or unpublished page's own
-addresses (SectionPage.get_cached_paths adds its history). Here, on the same events and on a move:
+On a publication, unpublication, move, slug change or a Country's new names (signals below), once the
+change is committed, a task worker:
 
-- the parent's whole subtree is purged by address prefix: the parent itself, the page, its siblings
-  (whose section menu lists its title) and every sub-address with any query string (`?as_of=`,
-  `istorija/palyginti/?a=&b=`, the Atom feeds "…/atnaujinimai.atom");
-- the other ancestors (country list, home page) and their feeds are purged by exact address;
-- the language versions of the page (their language links), /sitemap.xml;
-- everything under /api/ and under the search addresses (/paieska/, /en/search/), by prefix.
+1. refreshes the canonical addresses that changed (the page, its language versions, its ancestors
+   and their feeds): a GET through the proxy with the refresh header (PROXY_REFRESH_SECRET), which
+   nginx honours only with the right secret: it bypasses the cached copy, fetches the new page from
+   the app and stores it in place, so readers get the previous copy until the new one is stored and
+   never wait for a render of those pages;
+2. purges, one PURGE each (ngx_cache_purge's exact key), every other address recorded in the changed
+   scopes (proxy_index.py: each `?as_of=`, history comparison, language and feed variant, the API,
+   search and the sitemap). A page's own addresses (Wagtail's get_cached_paths) are purged even when
+   the index is unavailable.
 
-An edit of a Country (its names feed the generated sentences) purges its country pages' subtrees and
-purges the lists. Nothing happens unless WAGTAILFRONTENDCACHE is configured (FRONTEND_CACHE_URL).
-The requests to the proxy are sent by the task worker, after the change is committed.
+Both go over one kept-alive connection per proxy. Without PROXY_REFRESH_SECRET the refreshed
+addresses are purged instead. Nothing happens unless WAGTAILFRONTENDCACHE is configured
+(FRONTEND_CACHE_URL).
 """
 
 import copy
@@ -26,66 +28,23 @@ from django.db import transaction
 from django_tasks import task
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page
+from wagtail.contrib.frontend_cache.utils import get_backends
 
 from bilateral.pages.addresses import page_path
 
-from .http_cache import search_prefixes
+from . import proxy_index
+from .affected import changed_pages, changed_paths, listing_paths, shown_on_every_page
+from .scopes import scope_of
 
 logger = logging.getLogger("wagtail.frontendcache")
 
-# Answers that summarise pages, whatever their query string.
-DATA_PREFIXES = ["/api/"]
-SITEMAP_PATH = "/sitemap.xml"
-KEYS_PATH = "/.proxy/cache-keys"
+REFRESH_HEADER = "X-Bilateral-Refresh"
 TIMEOUT = 10
-
-
-class NginxBackend(HTTPBackend):
-    """Wagtail's HTTP backend for the project's nginx (deploy/nginx/proxy.conf): PURGE of one address,
-    where 404 only means it was not cached; and purging by prefix: nginx lists the cached addresses
-    that start with it, each is purged."""
-
-    def purge(self, url):
-        parts = urlsplit(url)
-        self.purge_address(as_sent(parts.path) + ("?" + as_sent(parts.query) if parts.query else ""))
-
-    def purge_prefix(self, prefix):
-        try:
-            keys = self.cached_addresses(prefix)
-        except (OSError, http.client.HTTPException, ProxyError) as error:
-            logger.error("Couldn't list the cached addresses under '%s': %s", prefix, error)
-            return
-        for key in keys:
-            self.purge_address(key)
-
-    def cached_addresses(self, prefix):
-        status, body = self.request("GET", KEYS_PATH, {"X-Key-Prefix": prefix})
-        if status != 200:
-            raise ProxyError(f"{status} {body[:200]!r}")
-        return [line for line in body.decode("utf-8").splitlines() if line]
-
-    def purge_address(self, address):
-        try:
-            status, body = self.request("PURGE", address)
-        except (OSError, http.client.HTTPException) as error:
-            logger.error("Couldn't purge '%s' from the HTTP cache: %s", address, error)
-            return
-        if status not in (200, 404):
-            logger.error("Couldn't purge '%s' from the HTTP cache: %d %r", address, status, body[:200])
-
-    def request(self, method, address, headers=None):
-        connection_class = http.client.HTTPSConnection if self.cache_scheme == "https" else http.client.HTTPConnection
-        connection = connection_class(self.cache_netloc, timeout=TIMEOUT)
-        try:
-            connection.request(
-                method, address, headers={"User-Agent": "Bilateral-frontendcache/" + wagtail_version, **(headers or {})}
-            )
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
+# A refresh waits for a render (on a busy app server, seconds).
+REFRESH_TIMEOUT = 60
+# Answers the proxy stores in place of the old copy (deploy/nginx/proxy.conf: proxy_cache_valid).
+REFRESHED = (200, 301, 302, 404, 410)
+USER_AGENT = "Bilateral-frontendcache/" + wagtail_version
 
 
 def as_sent(text):
@@ -94,17 +53,93 @@ def as_sent(text):
     return quote(text, safe="/%:@!$&'()*+,;=-._~?")
 
 
-class ProxyError(Exception):
-    """The proxy answered, but not with what was asked."""
+def address_of(url):
+    parts = urlsplit(url)
+    return as_sent(parts.path) + ("?" + as_sent(parts.query) if parts.query else "")
+
+
+class NginxBackend(HTTPBackend):
+    """Wagtail's HTTP backend for the project's nginx (deploy/nginx/proxy.conf): exact-key PURGE, where
+    404 only means it was not cached, and the refresh GET; many over one connection."""
+
+    def purge(self, url):
+        self.purge_and_refresh([], [address_of(url)])
+
+    def purge_batch(self, urls):
+        self.purge_and_refresh([], [address_of(url) for url in urls])
+
+    def purge_and_refresh(self, refresh, purge):
+        session = ProxySession(self.cache_scheme, self.cache_netloc)
+        try:
+            secret = getattr(settings, "PROXY_REFRESH_SECRET", "")
+            for address in refresh:
+                status = None
+                if secret:
+                    status = session.send("GET", address, {REFRESH_HEADER: secret}, ok=REFRESHED, timeout=REFRESH_TIMEOUT)
+                if status not in REFRESHED:
+                    # Not refreshed (no secret, the app failed or timed out): the old copy must not stay.
+                    session.send("PURGE", address)
+            for address in purge:
+                session.send("PURGE", address)
+        finally:
+            session.close()
+
+
+class ProxySession:
+    """One kept-alive connection to a proxy, opened again if the proxy closed it."""
+
+    def __init__(self, scheme, netloc):
+        self.connection_class = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+        self.netloc = netloc
+        self.connection = None
+
+    def send(self, method, address, headers=None, ok=(200, 404), timeout=TIMEOUT):
+        for attempt in (1, 2):
+            if self.connection is None:
+                self.connection = self.connection_class(self.netloc, timeout=TIMEOUT)
+            try:
+                self.connection.timeout = timeout
+                if self.connection.sock is not None:
+                    self.connection.sock.settimeout(timeout)
+                self.connection.request(method, address, headers={"User-Agent": USER_AGENT, **(headers or {})})
+                response = self.connection.getresponse()
+                body = response.read()
+            except (OSError, http.client.HTTPException) as error:
+                self.close()
+                if attempt == 2:
+                    logger.error("Couldn't %s '%s' at the HTTP cache: %s", method, address, error)
+                continue
+            if response.will_close:
+                self.close()
+            if response.status not in ok:
+                logger.error("Couldn't %s '%s' at the HTTP cache: %d %r", method, address, response.status, body[:200])
+            return response.status
+        return None
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
 
 
 @task()
-def purge_prefixes_task(prefixes):
+def purge_task(scopes, refresh, exact, everything=False):
+    """In a task worker: the recorded addresses of `scopes` (all scopes if `everything`) and `exact`
+    purged, `refresh` refreshed, at every proxy."""
+    if everything:
+        scopes = sorted(set(scopes) | (proxy_index.all_scopes() or set()))
+    recorded = proxy_index.addresses_in(scopes)
+    if recorded is None:
+        logger.warning("Purging the canonical addresses only: the proxy's address index is unavailable")
+        recorded = set()
+    refresh = list(dict.fromkeys(refresh))
+    purge = sorted((recorded | set(exact)) - set(refresh))
+    logger.info("Refreshing %d and purging %d addresses", len(refresh), len(purge))
     for backend in get_backends().values():
-        if hasattr(backend, "purge_prefix"):
-            for prefix in prefixes:
-                logger.info("Purging addresses under %s", prefix)
-                backend.purge_prefix(prefix)
+        if hasattr(backend, "purge_and_refresh"):
+            backend.purge_and_refresh(refresh, purge)
+        else:
+            backend.purge_batch(refresh + purge)
 
 
 def purging_enabled():
@@ -112,100 +147,98 @@ def purging_enabled():
 
 
 class CachePurge:
-    """The addresses one change touches, exact ones and prefixes, purged once the change is committed."""
+    """What one change touches: scopes whose recorded addresses go, canonical addresses to refresh,
+    exact addresses to purge; sent once the change is committed."""
 
     def __init__(self):
-        self.batch = PurgeBatch()
-        self.prefixes = set()
+        self.scopes = set()
+        self.refresh = []
+        self.exact = set()
+        self.everything = False
 
-    def purge_prefix(self, path):
+    def add_scope_of(self, path):
         if path:
-            self.prefixes.add(path)
+            self.scopes.add(scope_of(path))
 
-    def purge_path(self, page, path):
-        """An address on the same site as `page` (the host is kept for Wagtail's per-host backends)."""
-        parts = page.get_url_parts()
-        if parts and path:
-            self.batch.add_url((parts[1] or "") + path)
+    def add_page_addresses(self, page):
+        """The page's own addresses (Wagtail's cached paths: its history and feed)."""
+        path = page_path(page)
+        if path is None:
+            return
+        for cached in page.get_cached_paths():
+            self.exact.add(as_sent(path.rstrip("/") + "/" + cached.lstrip("/")))
+        self.add_scope_of(path)
 
-    def add_page_and_feed(self, page):
-        from bilateral.history.feeds import scope_for
-
+    def add_change(self, page, parent=None, refresh_page=True):
+        """A change of `page` (at its place, or under `parent`): see the module's docstring."""
         page = page.specific_deferred
-        self.batch.add_page(page)
-        scope = scope_for(page)
-        if scope is not None and page_path(page) is not None:
-            self.purge_path(page, scope.path)
-
-    def add_surroundings(self, page, parent=None):
-        """What shows `page` (at its current place, or under `parent`): see the module's docstring."""
-        parent = parent if parent is not None else page.get_parent()
-        parent_path = page_path(parent.specific_deferred) if parent is not None and not parent.is_root() else None
-        self.purge_prefix(parent_path or page_path(page))
-        for ancestor in Page.objects.ancestor_of(parent or page, inclusive=True).exclude(depth=1):
-            self.add_page_and_feed(ancestor)
-        for translation_page in page.get_translations(inclusive=False):
-            self.batch.add_page(translation_page.specific_deferred)
-        self.add_listings(page)
-
-    def add_listings(self, page):
-        self.purge_path(page, SITEMAP_PATH)
-        for prefix in DATA_PREFIXES + list(search_prefixes()):
-            self.purge_prefix(prefix)
+        if shown_on_every_page(page):
+            self.everything = True  # its title may be in every page's footer
+        for changed in changed_pages(page, parent):
+            self.add_page_addresses(changed)
+        for path in changed_paths(page, parent):
+            self.add_scope_of(path)
+            if refresh_page or not path.startswith(page_path(page) or "\0"):
+                self.refresh.append(as_sent(path))
+            else:
+                self.exact.add(as_sent(path))
+        for path in listing_paths():
+            self.add_scope_of(path)
+            self.exact.add(as_sent(path))
 
     def send(self):
-        urls, prefixes = sorted(self.batch.urls), sorted(self.prefixes)
-
-        def enqueue():
-            if urls:
-                PurgeBatch(urls).purge()
-            if prefixes:
-                purge_prefixes_task.enqueue(prefixes)
-
-        transaction.on_commit(enqueue)
+        scopes, refresh, exact, everything = sorted(self.scopes), self.refresh, sorted(self.exact), self.everything
+        transaction.on_commit(lambda: purge_task.enqueue(scopes, refresh, exact, everything))
 
 
-def purge_around_page(sender, instance, **kwargs):
-    """page_published, page_unpublished: the page's surroundings (Wagtail purges the page itself)."""
-    if not purging_enabled():
-        return
-    purge = CachePurge()
-    purge.add_surroundings(instance)
-    purge.send()
+def purge_after_publication(sender, instance, **kwargs):
+    if purging_enabled():
+        purge = CachePurge()
+        purge.add_change(instance)
+        purge.send()
+
+
+def purge_after_unpublication(sender, instance, **kwargs):
+    if purging_enabled():
+        purge = CachePurge()
+        purge.add_change(instance, refresh_page=False)
+        purge.send()
 
 
 def purge_after_move(sender, instance, parent_page_before, parent_page_after, url_path_before, **kwargs):
-    """post_page_move: the page's old addresses (its subtree), and both places' surroundings."""
+    """post_page_move: the page's old addresses (its subtree's scopes), and both places' surroundings.
+    A move changes menus anywhere (content_generation.py), so every recorded scope goes."""
     if not purging_enabled():
         return
     purge = CachePurge()
-    purge.purge_prefix(old_page_path(instance, url_path_before))
-    purge.purge_prefix(page_path(instance))
-    purge.add_surroundings(instance, parent=parent_page_before)
-    purge.add_surroundings(instance, parent=parent_page_after)
+    purge.everything = True
+    purge.add_scope_of(old_page_path(instance, url_path_before))
+    purge.add_change(instance, parent=parent_page_before, refresh_page=False)
+    purge.add_change(instance, parent=parent_page_after)
     purge.send()
 
 
 def purge_after_slug_change(sender, instance_before, instance, **kwargs):
-    """page_slug_changed: the old addresses of the page and its subtree (the new ones are purged on
-    publishing)."""
+    """page_slug_changed: the old addresses' scope (the new ones are refreshed on publishing)."""
     if not purging_enabled():
         return
     purge = CachePurge()
-    purge.purge_prefix(page_path(instance_before))
+    purge.add_scope_of(page_path(instance_before))
+    old = page_path(instance_before)
+    if old:
+        purge.exact.add(as_sent(old))
     purge.send()
 
 
 def purge_country_pages(sender, instance, created=False, raw=False, **kwargs):
-    """A Country's names appear in every sentence of its pages: their subtrees and the lists."""
+    """A Country's names appear in every sentence of its pages."""
     if raw or created or not purging_enabled():
         return
     from bilateral.pages.models import CountryPage
 
     purge = CachePurge()
     for country_page in CountryPage.objects.filter(country=instance):
-        purge.add_surroundings(country_page)
-        purge.purge_prefix(page_path(country_page))
+        purge.add_change(country_page)
     purge.send()
 
 
@@ -222,8 +255,8 @@ def connect():
 
     from bilateral.facts.models import Country
 
-    page_published.connect(purge_around_page, dispatch_uid="caching.cache_purge.published")
-    page_unpublished.connect(purge_around_page, dispatch_uid="caching.cache_purge.unpublished")
+    page_published.connect(purge_after_publication, dispatch_uid="caching.cache_purge.published")
+    page_unpublished.connect(purge_after_unpublication, dispatch_uid="caching.cache_purge.unpublished")
     post_page_move.connect(purge_after_move, dispatch_uid="caching.cache_purge.moved")
     page_slug_changed.connect(purge_after_slug_change, dispatch_uid="caching.cache_purge.slug")
     post_save.connect(purge_country_pages, sender=Country, dispatch_uid="caching.cache_purge.country")

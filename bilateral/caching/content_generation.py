@@ -1,7 +1,8 @@
-"""The content generation: one value in the shared cache that changes whenever what any public page
-shows may have changed (a page published, unpublished, moved or deleted; a Country saved; a Site,
-Locale or page view restriction changed). Rendered responses and the pages' ETags are keyed by it,
-so one publication invalidates them all at once: navigation, country lists and feeds are never stale.
+"""The content generation: one value in the shared cache that changes whenever what every public page
+shows may have changed (a page moved or deleted: menus everywhere; a Site, Locale or page view
+restriction changed). Rendered responses and the pages' ETags are keyed by it and by their scope's
+version (scopes.py), which a publication, an unpublication or a Country's new names change instead:
+one publication invalidates its country's pages and the lists above them, not the whole portal.
 
 The value is "<unix time>.<random>", not a counter: two publications at the same moment then never
 both write the same value (a counter's read-increment-write in the database cache could), and the
@@ -79,6 +80,34 @@ def on_page_changed(sender, instance=None, **kwargs):
     bump_generation()
 
 
+def on_page_published(sender, instance, **kwargs):
+    """page_published, page_unpublished: the page's scope and those of its language versions and
+    ancestors (scopes.py, affected.py)."""
+    from .affected import changed_scopes, shown_on_every_page
+    from .scopes import bump_scopes
+
+    page = instance.specific_deferred
+    if shown_on_every_page(page):
+        bump_generation()
+        return
+    bump_scopes(changed_scopes(page))
+
+
+def on_country_saved(sender, instance, raw=False, **kwargs):
+    """A Country's names are in every sentence of its pages."""
+    if raw:
+        return
+    from bilateral.pages.models import CountryPage
+
+    from .affected import changed_scopes
+    from .scopes import bump_scopes
+
+    scopes = set()
+    for country_page in CountryPage.objects.filter(country=instance):
+        scopes |= changed_scopes(country_page)
+    bump_scopes(scopes)
+
+
 def on_any_model_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     """A live page saved in full (e.g. publishing, or code that saves a page directly). Saving a draft
     revision only writes a few bookkeeping fields (update_fields) and changes nothing public."""
@@ -86,7 +115,10 @@ def on_any_model_saved(sender, instance, raw=False, update_fields=None, **kwargs
 
     if raw or update_fields is not None or not isinstance(instance, Page) or not instance.live:
         return
-    bump_generation()
+    if instance.depth is None or instance.depth <= 1 or not instance.url_path:
+        bump_generation()
+        return
+    on_page_published(sender, instance)
 
 
 def on_any_model_deleted(sender, instance, **kwargs):
@@ -104,13 +136,15 @@ def connect_signals():
     from bilateral.facts.models import Country
 
     uid = "caching.content_generation"
-    page_published.connect(on_page_changed, dispatch_uid=f"{uid}.published")
-    page_unpublished.connect(on_page_changed, dispatch_uid=f"{uid}.unpublished")
+    page_published.connect(on_page_published, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(on_page_published, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(on_page_changed, dispatch_uid=f"{uid}.moved")
     # Each specific page model is its own sender: these two check isinstance(instance, Page).
     post_save.connect(on_any_model_saved, dispatch_uid=f"{uid}.saved")
     post_delete.connect(on_any_model_deleted, dispatch_uid=f"{uid}.deleted")
+    post_save.connect(on_country_saved, sender=Country, dispatch_uid=f"{uid}.Country.saved")
+    post_delete.connect(on_page_changed, sender=Country, dispatch_uid=f"{uid}.Country.deleted")
     # A page's view restriction decides whether it may be cached at all.
-    for model in (Country, Site, Locale, PageViewRestriction):
+    for model in (Site, Locale, PageViewRestriction):
         post_save.connect(on_page_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}.saved")
         post_delete.connect(on_page_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}.deleted")

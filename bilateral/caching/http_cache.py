@@ -2,7 +2,7 @@
 
 Public pages, feeds, the sitemap and robots.txt: `public, max-age=60, s-maxage=86400`. Browsers ask
 again after a minute; the caching proxy keeps them a day because every publication purges it. Pages
-also get an ETag and a Last-Modified that change with every publication (the content generation),
+also get an ETag and a Last-Modified that change with every publication in their scope (scopes.py),
 so a client's conditional GET becomes a 304 (ConditionalGetMiddleware below, with Django's helpers).
 
 Anything personal is `private, no-store`: the subscription pages (/prenumerata/, /en/subscribe/: forms, links from
@@ -18,6 +18,7 @@ passes requests that carry the session cookie).
 
 import hashlib
 import re
+from datetime import datetime, timezone
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
@@ -28,7 +29,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
 from .code_version import code_version
-from .content_generation import current_generation, generation_time
+from .scopes import current_state, state_time
 
 BROWSER_MAX_AGE = 60
 SHARED_MAX_AGE = 60 * 60 * 24
@@ -62,10 +63,11 @@ def language_of(request):
 
 
 def request_generation(request):
-    """The content generation, read once per request, before the page is rendered: a publication
-    during the rendering then changes the generation the next request sees, never this one's."""
+    """The content state of the address's scope (scopes.py), read once per request, before the page
+    is rendered: a publication during the rendering then changes the state the next request sees,
+    never this one's."""
     if not hasattr(request, "content_generation"):
-        request.content_generation = current_generation()
+        request.content_generation = current_state(request.path_info)
     return request.content_generation
 
 
@@ -120,8 +122,8 @@ def language_only_in_path():
 
 
 def page_etag(request, page, generation):
-    """Changes with the page's live revision, its language, the code and any publication anywhere
-    (navigation and lists show other pages too)."""
+    """Changes with the page's live revision, its language, the code and any publication in its scope
+    or above it (navigation and lists show other pages too)."""
     parts = [
         generation,
         code_version(),
@@ -135,8 +137,8 @@ def page_etag(request, page, generation):
 
 
 def page_last_modified(page, generation):
-    """The later of the page's publication and the last publication anywhere (see page_etag)."""
-    moments = [generation_time(generation)]
+    """The later of the page's publication and the last change of its content state (see page_etag)."""
+    moments = [datetime.fromtimestamp(state_time(generation), tz=timezone.utc)]
     if page.last_published_at:
         moments.append(page.last_published_at)
     return max(moments)

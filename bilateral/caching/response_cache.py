@@ -2,9 +2,11 @@
 
 A warm page is then one cache read, before sessions, CSRF, URL routing or the database are touched.
 The key names the address, its language and the code version; the stored value names the content
-generation it was rendered in, which every publication changes (content_generation.py): one
-publication invalidates every page at once, so a page never shows another page's old title in its
-navigation.
+state it was rendered in: the version of the address's scope (scopes.py: a partner country and its
+pages, or one address above them), which a publication of a page in it or below it changes, and the
+portal-wide generation (content_generation.py: sites, locales, deletions). A publication then
+invalidates its country's pages and the lists above them, never another country's pages, and a page
+never shows another page's old title in its navigation.
 
 What is kept is exactly what the cache policy (http_cache.py) made public for the proxy: a page,
 feed, sitemap or robots.txt answered 200 with no cookie. What is looked up is narrower still: GET
@@ -21,10 +23,11 @@ from django.http import HttpResponse
 
 from .code_version import code_version
 from .content_generation import KEY as GENERATION_KEY
-from .content_generation import current_generation, rendered_pages_cache
+from .content_generation import rendered_pages_cache
 from .http_cache import NOT_PAGES, PUBLIC, is_private_path, language_of, search_prefixes
+from .scopes import current_state, scope_of, version_key
 
-TIMEOUT = 60 * 60  # a safety net only: a publication makes every stored response unreachable at once
+TIMEOUT = 60 * 60  # a safety net only: a publication makes its scopes' stored responses unreachable
 HEADER = "X-App-Cache"
 # Query parameters that never change a page (campaign trackers); any other one means no caching.
 SAFE_QUERY_PARAMETERS = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
@@ -45,9 +48,9 @@ def is_cacheable_request(request):
 
 
 def response_cache_key(request):
-    """The key of this request's response, or None when it must not come from the cache. The
-    generation is not in the key but in the stored value: a hit then costs one cache round trip
-    (generation and response read together), and a new generation's first render replaces the entry."""
+    """The key of this request's response, or None when it must not come from the cache. The content
+    state is not in the key but in the stored value: a hit then costs one cache round trip (generation,
+    scope version and response read together), and a new state's first render replaces the entry."""
     if not is_cacheable_request(request):
         return None
     # SITE_URL too: feeds, the sitemap and robots.txt write absolute addresses with it.
@@ -57,13 +60,13 @@ def response_cache_key(request):
 
 
 def lookup(request, key):
-    """The stored response of the current generation, or None. Also records the generation on the
+    """The stored response of the current content state, or None. Also records the state on the
     request, read before anything is rendered (see http_cache.request_generation)."""
-    found = rendered_pages_cache().get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or current_generation()
-    request.content_generation = generation
+    found = rendered_pages_cache().get_many([GENERATION_KEY, version_key(scope_of(request.path_info)), key])
+    state = current_state(request.path_info, found)
+    request.content_generation = state
     stored = found.get(key)
-    if generation is None or stored is None or stored.get("generation") != generation:
+    if state is None or stored is None or stored.get("generation") != state:
         return None
     return stored
 

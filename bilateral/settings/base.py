@@ -44,7 +44,9 @@ INSTALLED_APPS = [
     "bilateral.operations",
     "bilateral.demo",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers would purge a published page at once,
+    # in the editor's request; bilateral/caching/cache_purge.py refreshes it instead (its backends and
+    # utilities are used all the same).
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
     "wagtail.users",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     # Caching inside the app (bilateral/caching/http_cache.py, response_cache.py): a 304 when the reader
     # has the page already; a stored public page for anonymous readers, before the costly parts; then
     # Cache-Control, ETag and Vary set on what the inner middleware and the view produced.
+    # First: records the addresses the caching proxy may keep, by scope (caching/proxy_index.py).
+    "bilateral.caching.proxy_index.ProxyIndexMiddleware",
     "bilateral.caching.http_cache.ConditionalGetMiddleware",
     "bilateral.caching.response_cache.ResponseCacheMiddleware",
     "bilateral.caching.http_cache.CachePolicyMiddleware",
@@ -193,6 +197,11 @@ if FRONTEND_CACHE_URLS:
         f"proxy{number}": {"BACKEND": "bilateral.caching.cache_purge.NginxBackend", "LOCATION": url}
         for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
     }
+# The secret of the refresh header the task workers send through the proxy (deploy/nginx/proxy.conf
+# takes a refresh only with it): unset, a publication purges its pages instead of refreshing them.
+PROXY_REFRESH_SECRET = env.str("PROXY_REFRESH_SECRET", default="")
+# The proxy's address index keeps this many addresses per scope (caching/proxy_index.py).
+PROXY_INDEX_MAX_PER_SCOPE = env.int("PROXY_INDEX_MAX_PER_SCOPE", default=100_000)
 # Each language version is its own page with its own address: purge only the addresses given.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]

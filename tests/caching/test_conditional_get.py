@@ -41,7 +41,7 @@ def test_if_modified_since_gives_304_until_something_is_published(client, seeded
     assert client.get(SECTION, HTTP_IF_MODIFIED_SINCE=earlier).status_code == 200
 
 
-def test_a_publication_anywhere_changes_every_etag(client, seeded):
+def test_a_publication_changes_the_etags_of_its_scopes(client, seeded):
     old = {path: client.get(path)["ETag"] for path in (SECTION, COUNTRY, HOME)}
     publish_title(seeded, "Politika")
     for path, etag in old.items():

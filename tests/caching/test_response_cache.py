@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from bilateral.caching import content_generation
 from bilateral.caching.content_generation import current_generation
+from bilateral.caching.scopes import current_state, scope_of
 from bilateral.caching.response_cache import is_storable
 from bilateral.pages.models import CountryPage, SectionPage
 from bilateral.settings.base import cache_settings
@@ -41,12 +42,12 @@ def test_head_is_answered_from_the_same_entry(client, seeded):
     assert response["X-App-Cache"] == "hit"
 
 
-def test_publishing_starts_a_new_generation_and_the_next_answer_shows_it(client, seeded):
+def test_publishing_changes_its_scopes_and_the_next_answer_shows_it(client, seeded):
     section = seeded
     assert "Politinis bendradarbiavimas" in client.get(COUNTRY).content.decode()
-    before = current_generation()
+    before = current_state(SECTION)
     publish_title(section, "Politinis ir diplomatinis bendradarbiavimas")
-    assert current_generation() != before
+    assert current_state(SECTION) != before
     # The country page did not change itself, but its list of sections did.
     response = client.get(COUNTRY)
     assert response["X-App-Cache"] == "miss"
@@ -56,40 +57,57 @@ def test_publishing_starts_a_new_generation_and_the_next_answer_shows_it(client,
     assert '<h1 class="govuk-heading-xl">Politinis ir diplomatinis bendradarbiavimas</h1>' in response.content.decode()
 
 
-def test_unpublishing_moving_and_deleting_start_a_new_generation(seeded):
+def test_unpublishing_moving_and_deleting_change_the_content_state(seeded):
     section = seeded
     country_page = CountryPage.objects.get(slug="baltarusija")
-    seen = {current_generation()}
+    seen = {current_state(SECTION)}
     section.unpublish()
-    seen.add(current_generation())
+    seen.add(current_state(SECTION))
     section.save_revision().publish()
-    seen.add(current_generation())
+    seen.add(current_state(SECTION))
     sibling = country_page.add_child(instance=SectionPage(title="Ekonomika", slug="ekonomika", body=[]))
     sibling.save_revision().publish()
-    seen.add(current_generation())
+    seen.add(current_state(SECTION))
     sibling.move(country_page, pos="first-child")
-    seen.add(current_generation())
+    seen.add(current_state(SECTION))
     sibling.delete()
-    seen.add(current_generation())
-    assert len(seen) == 6, "every change gave a generation of its own"
+    seen.add(current_state(SECTION))
+    assert len(seen) == 6, "every change gave a state of its own"
 
 
-def test_saving_a_country_starts_a_new_generation(client, seeded):
+def test_a_publication_keeps_the_pages_of_other_scopes(client, seeded):
+    """Another partner country's pages (their own scope) stay stored; the lists above change."""
+    from bilateral.facts.models import Country
+    from bilateral.pages.models import CountryIndexPage
+
+    index = CountryIndexPage.objects.get(locale__language_code="lt")
+    latvia = index.add_child(instance=CountryPage(title="Latvija", slug="latvija", country=Country.objects.get(iso_code="LV")))
+    latvia.save_revision().publish()
+    for path in ("/salys/latvija/", SECTION, COUNTRY, COUNTRY_INDEX):
+        client.get(path)
+    assert scope_of(SECTION) == scope_of(COUNTRY) == COUNTRY != scope_of("/salys/latvija/")
+    publish_title(seeded, "Politinis ir diplomatinis bendradarbiavimas")
+    assert client.get("/salys/latvija/")["X-App-Cache"] == "hit"
+    for path in (SECTION, COUNTRY, COUNTRY_INDEX, HOME):
+        assert client.get(path)["X-App-Cache"] == "miss", path
+
+
+def test_saving_a_country_changes_its_pages_state(client, seeded):
     client.get(SECTION)
-    before = current_generation()
+    before = current_state(SECTION)
     country = CountryPage.objects.get(slug="baltarusija").country
     country.name_locative = "Baltarusijos Respublikoje"
     country.save()
-    assert current_generation() != before
+    assert current_state(SECTION) != before
     assert client.get(SECTION)["X-App-Cache"] == "miss"
 
 
 def test_saving_a_draft_changes_nothing_public(client, seeded):
     client.get(SECTION)
-    before = current_generation()
+    before = current_state(SECTION)
     seeded.title = "Juodraštis"
     seeded.save_revision()
-    assert current_generation() == before
+    assert current_state(SECTION) == before
     response = client.get(SECTION)
     assert response["X-App-Cache"] == "hit"
     assert "Juodraštis" not in response.content.decode()
@@ -155,6 +173,7 @@ def test_an_unreachable_redis_costs_the_cache_not_the_page(client, seeded, setti
     closed port, pages are rendered as usual and nothing claims to come from the cache."""
     settings.CACHES = cache_settings("redis://127.0.0.1:1/0")
     assert current_generation() is None
+    assert current_state(SECTION) is None
     for _ in range(2):
         response = client.get(SECTION)
         assert response.status_code == 200

@@ -1,6 +1,7 @@
 """The production stack in miniature: gunicorn on production settings (static files by WhiteNoise) on
-the test database, and nginx with the project's configuration in front, on free loopback ports. The
-test process publishes; purges reach that nginx through WAGTAILFRONTENDCACHE."""
+the test database and a private Redis (the shared cache and the proxy's address index), and nginx with
+the project's configuration in front, on free loopback ports. The test process publishes; purges reach
+that nginx through WAGTAILFRONTENDCACHE; task workers, when a test starts them, refresh through it."""
 
 import http.client
 import importlib.util
@@ -15,10 +16,13 @@ from pathlib import Path
 import pytest
 
 from bilateral.operations.processes import free_port, start_in_own_group, stop_groups, wait_for_port
+from bilateral.settings.base import cache_settings
+from tests.faults.processes import PrivateRedis
 from tests.subscriptions.delivery_support import WorkerDatabase
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 SECRET_KEY = "proxy-tests-only-" + "x" * 60
+REFRESH_SECRET = "proxy-tests-refresh-" + "r" * 40
 START_TIMEOUT = 90
 
 spec = importlib.util.spec_from_file_location("prod_launcher", BASE_DIR / "deploy" / "prod.py")
@@ -81,8 +85,9 @@ class Answer:
 class Stack:
     """gunicorn and nginx, and a client that talks to the proxy."""
 
-    def __init__(self, database, var_dir, work_dir, log_dir):
+    def __init__(self, database, var_dir, work_dir, log_dir, redis_url=None):
         self.database = database
+        self.redis_url = redis_url
         self.log_dir = log_dir
         self.var_dir = var_dir
         self.work_dir = work_dir
@@ -94,8 +99,8 @@ class Stack:
     def url(self):
         return f"http://127.0.0.1:{self.proxy_port}"
 
-    def start(self):
-        self.database.push()
+    def environment(self, **extra):
+        """The production environment of the app's processes (gunicorn, task workers)."""
         environment = production_environment(
             self.var_dir,
             DATABASE_URL=self.database.url,
@@ -106,6 +111,14 @@ class Stack:
             # keeps them for 60 s) would go on reading the old, deleted file. PostgreSQL keeps them.
             **({"DB_CONN_MAX_AGE": "0"} if self.database.vendor == "sqlite" else {}),
         )
+        # After production_environment, which drops what the test process's own environment had.
+        if self.redis_url:
+            environment["REDIS_URL"] = self.redis_url
+        return {**environment, **extra}
+
+    def start(self):
+        self.database.push()
+        environment = self.environment()
         self.start_server(
             "gunicorn",
             [sys.executable, "-m", "gunicorn", "-c", str(BASE_DIR / "deploy" / "gunicorn.conf.py")],
@@ -116,7 +129,9 @@ class Stack:
         self.start_proxy()
 
     def start_proxy(self):
-        command = launcher.prepared_nginx(self.work_dir, self.app_port, self.proxy_port, cache_size="64m")
+        command = launcher.prepared_nginx(
+            self.work_dir, self.app_port, self.proxy_port, cache_size="64m", refresh_secret=REFRESH_SECRET
+        )
         self.start_server("nginx", command, self.proxy_port)
 
     def start_server(self, name, command, port, **popen_arguments):
@@ -159,12 +174,24 @@ class Stack:
 
 
 @pytest.fixture
-def stack(seeded, static_var_dir, tmp_path, settings):
+def stack_redis(settings):
+    """A private Redis shared by the test process and the stack's processes, as in production."""
+    server = PrivateRedis().start()
+    settings.CACHES = cache_settings(server.url)
+    try:
+        yield server
+    finally:
+        settings.CACHES = cache_settings(server.url)  # closes the clients before the server goes
+        server.kill()
+
+
+@pytest.fixture
+def stack(seeded, static_var_dir, tmp_path, settings, stack_redis):
     """The seeded test database behind gunicorn and nginx; the test process purges that nginx."""
     # nginx's workers (root's nginx runs them as nobody) write its cache: not under pytest's 0700 tree.
     work_dir = Path(tempfile.mkdtemp(prefix="bilateral-proxy-"))
     work_dir.chmod(0o755)
-    running = Stack(WorkerDatabase(tmp_path), static_var_dir, work_dir, tmp_path)
+    running = Stack(WorkerDatabase(tmp_path), static_var_dir, work_dir, tmp_path, redis_url=stack_redis.url)
     try:
         running.start()
         settings.WAGTAILFRONTENDCACHE = {

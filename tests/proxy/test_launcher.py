@@ -49,19 +49,25 @@ def test_nginx_workers_drop_root_where_they_can_reach_var(tmp_path):
 
 
 def test_the_configuration_gets_ports_paths_and_user(tmp_path):
+    secret = "refresh-" + "s" * 40
     config = launcher.nginx_config(
-        9123, 9124, tmp_path / "cache", cache_size="32m", run_as_root=True, site_host="bilateral.example"
+        9123, 9124, tmp_path / "cache", cache_size="32m", run_as_root=True, site_host="bilateral.example",
+        refresh_secret=secret,
     )
     assert "server 127.0.0.1:9123;" in config
     assert 'default "bilateral.example";' in config  # the Host cacheable requests reach the app with
     assert "listen 127.0.0.1:9124 reuseport;" in config
     assert f"proxy_cache_path {tmp_path / 'cache'} " in config
-    assert f'set $cache_dir "{tmp_path / "cache"}";' in config
+    assert f'"{secret}" 1;' in config  # the workers' refresh header (PROXY_REFRESH_SECRET)
     assert "max_size=32m" in config
     assert "user root;" in config
     assert "@" not in re.sub(r"#.*", "", config), "every token is filled in"
     assert "user root;" not in launcher.nginx_config(9123, 9124, tmp_path / "cache")
     assert 'default "127.0.0.1:9124";' in launcher.nginx_config(9123, 9124, tmp_path / "cache")
+    # Without a secret a random one: no refresh header anybody could send is honoured.
+    assert launcher.nginx_config(9123, 9124, tmp_path / "cache") != launcher.nginx_config(9123, 9124, tmp_path / "cache")
+    with pytest.raises(ValueError, match="PROXY_REFRESH_SECRET"):
+        launcher.nginx_config(9123, 9124, tmp_path / "cache", refresh_secret="short")
 
 
 @pytest.mark.parametrize("site_host", ["a.example; deny all", "a.example/x", "a example", 'a.example"'])

@@ -1,5 +1,6 @@
 """nginx in front of gunicorn (production settings): what is cached, what never is, and how
-publishing, unpublishing, moving and editing a country purge it (bilateral/caching/cache_purge.py)."""
+publishing, unpublishing, moving and editing a country purge it (bilateral/caching/cache_purge.py;
+the refresh by the task workers: test_refresh.py)."""
 
 import os
 import re
@@ -177,7 +178,7 @@ def test_accept_language_does_not_split_the_cache(stack):
     assert "Political cooperation" in english.text
 
 
-def test_purge_and_purge_by_prefix_from_the_app(stack):
+def test_purges_from_the_app_are_exact_and_share_a_connection(stack):
     warm(stack, SECTION, API_PAGES, API_PAGES_LT, "/api/countries")
     backend = NginxBackend({"LOCATION": stack.url})
 
@@ -185,13 +186,13 @@ def test_purge_and_purge_by_prefix_from_the_app(stack):
     assert stack.get(SECTION).cache == "MISS"
     assert stack.get(API_PAGES).cache == "HIT"
 
-    backend.purge_prefix("/api/pages")
+    backend.purge_batch([stack.url + API_PAGES, stack.url + API_PAGES_LT, stack.url + "/not-cached/"])
     assert stack.get(API_PAGES).cache == "MISS"
     assert stack.get(API_PAGES_LT).cache == "MISS"
+    # Exact keys: nothing that merely starts like them.
     assert stack.get("/api/countries").cache == "HIT"
     assert stack.get(SECTION).cache == "HIT"
     # Purging what is not cached (any more) is no error; nginx's workers all survived.
-    backend.purge("http://localhost/not-cached/")
     assert stack.request("PURGE", "/not-cached/").status == 404
     assert nginx_problems(stack) == []
 
@@ -205,26 +206,10 @@ def test_an_address_with_lithuanian_letters_is_purged_as_browsers_send_it(stack)
     assert stack.get(encoded).cache == "MISS"
 
 
-def test_the_proxy_lists_cached_addresses_by_literal_prefix(stack):
-    warm(stack, API_PAGES_LT, "/api/pages?language=en", API_PAGES, SECTION)
-    backend = NginxBackend({"LOCATION": stack.url})
-    assert sorted(backend.cached_addresses("/api/pages")) == sorted([API_PAGES, API_PAGES_LT, "/api/pages?language=en"])
-    # A literal prefix: "?" and "." are not patterns.
-    assert backend.cached_addresses(API_PAGES_LT) == [API_PAGES_LT]
-    assert backend.cached_addresses("/api/pages.language") == []
-    assert stack.get("/.proxy/cache-keys").status == 400
-
-    backend.purge_prefix(API_PAGES_LT)
-    assert stack.get(API_PAGES_LT).cache == "MISS"
-    assert stack.get("/api/pages?language=en").cache == "HIT"
-    assert stack.get(API_PAGES).cache == "HIT"
-
-
 def test_purging_from_another_address_is_refused(stack):
     warm(stack, SECTION, API_PAGES)
     # 127.0.0.2 is loopback too, but not among the addresses the configuration allows.
     assert stack.request("PURGE", SECTION, source="127.0.0.2").status == 403
-    assert stack.request("GET", "/.proxy/cache-keys", {"X-Key-Prefix": "/"}, source="127.0.0.2").status == 403
     # The purge location is reached only through the PURGE method.
     assert stack.get("/.proxy/purge").status == 404
     assert stack.get(SECTION).cache == "HIT"

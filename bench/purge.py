@@ -1,0 +1,210 @@
+#!/usr/bin/env python
+"""Purge benchmark (not a test): a publication with many addresses cached in the proxy.
+
+The production stack (`deploy/prod.py`: nginx, gunicorn, task workers, Redis) on the scratch database.
+First --addresses distinct addresses are fetched through the proxy, so that it holds them and the app
+records them (bilateral/caching/proxy_index.py): most outside any scope a publication of the seed
+page changes (`/robots.txt?n=…`), a share (--in-scope-share) in one it does (`/api/countries?n=…`, the
+API is purged on every publication). Then:
+
+- publication until served: the seed page is published --publications times (a new title each
+  time); from the commit, the proxy is asked for the seed page and its country page every 20 ms
+  until both show the new title. Reported: p50 and p95 of that time, and how many of those answers
+  were not proxy hits (a reader who waited for a render). Target: p95 ≤ 2 s, 0 misses.
+- cached hits during the purges: wrk on a cached address the publications do not touch, for
+  --seconds before and --seconds while publications follow each other; p99 during / p99 before,
+  target ≤ 2×, in alternated rounds (median of the rounds' ratios).
+
+    .venv/bin/python bench/purge.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench \\
+        [--addresses 100000] [--publications 20]
+"""
+
+import argparse
+import http.client
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, percentile, result, wrk  # noqa: E402
+
+COUNTRY_PAGE = "/salys/baltarusija/"
+UNTOUCHED = "/robots.txt"
+TARGET_SECONDS = 2.0
+TARGET_P99_RATIO = 2.0
+
+
+def fill(port, count, in_scope_share, threads=8):
+    """`count` distinct addresses fetched through the proxy (each a miss that the proxy then keeps)."""
+    in_scope_every = max(1, round(1 / in_scope_share)) if in_scope_share > 0 else 0
+    errors = []
+
+    def work(offset):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        for number in range(offset, count, threads):
+            if in_scope_every and number % in_scope_every == 0:
+                address = f"/api/countries?n={number}"
+            else:
+                address = f"/robots.txt?n={number}"
+            try:
+                connection.request("GET", address)
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    errors.append((address, response.status))
+            except (OSError, http.client.HTTPException) as error:
+                errors.append((address, str(error)))
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.close()
+
+    started = time.perf_counter()
+    workers = [threading.Thread(target=work, args=(offset,)) for offset in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return time.perf_counter() - started, errors
+
+
+def get(port, path, timeout=30):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.headers.get("X-Cache"), response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def setup_django(environment):
+    os.environ.update(environment)
+    import django
+
+    django.setup()
+
+
+def publish(title):
+    from bilateral.pages.models import SectionPage
+
+    page = SectionPage.objects.get(url_path__endswith="/politinis-bendradarbiavimas/", locale__language_code="lt")
+    page.title = title
+    page.change_kind = "minor"
+    page.save_revision().publish()
+
+
+def publication_until_served(port, number):
+    title = f"Politinis bendradarbiavimas {number}"
+    publish(title)
+    started = time.perf_counter()
+    answers = []
+    while time.perf_counter() - started < 60:
+        seen = {path: get(port, path) for path in (SEED_PAGE, COUNTRY_PAGE)}
+        answers.extend(cache for cache, _text in seen.values())
+        if all(title in text for _cache, text in seen.values()):
+            return time.perf_counter() - started, sum(cache != "HIT" for cache in answers), len(answers)
+        time.sleep(0.02)
+    return float("inf"), sum(cache != "HIT" for cache in answers), len(answers)
+
+
+def latency_ms(text):
+    units = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    for unit in ("us", "ms", "s"):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * units[unit]
+    return float(text)
+
+
+def hits_during_publications(port, seconds, first_number):
+    """wrk on an untouched cached address while publications follow each other."""
+    stop = threading.Event()
+    numbers = []
+
+    def publish_loop():
+        number = first_number
+        while not stop.is_set():
+            publication_until_served(port, number)
+            numbers.append(number)
+            number += 1
+
+    publisher = threading.Thread(target=publish_loop)
+    publisher.start()
+    try:
+        run = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=seconds, connections=16)
+    finally:
+        stop.set()
+        publisher.join()
+    return run, len(numbers)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url")
+    parser.add_argument("--addresses", type=int, default=100_000, help="cached addresses to generate (100,000)")
+    parser.add_argument("--in-scope-share", type=float, default=0.05)
+    parser.add_argument("--publications", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    url = database_url(args.database_url)
+    BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
+    stack = Stack(url, task_workers=2)
+    try:
+        port = stack.proxy_port
+        setup_django({**stack.environment, "DATABASE_URL": url})
+        for path in (SEED_PAGE, COUNTRY_PAGE, UNTOUCHED, SEED_PAGE, COUNTRY_PAGE, UNTOUCHED):
+            get(port, path, timeout=300)  # the first renders wait for the workers' start on a busy machine
+        time.sleep(5)  # the purge tasks the start-up's load_seed queued are done
+        fill_seconds, errors = fill(port, args.addresses, args.in_scope_share)
+        print(f"filled: {args.addresses:,} addresses through the proxy in {fill_seconds:.1f} s "
+              f"({args.addresses / fill_seconds:,.0f}/s), {len(errors)} errors {errors[:3]}", flush=True)
+        from bilateral.caching import proxy_index
+
+        recorded = len(proxy_index.addresses_in(["/robots.txt/", "/api/"]) or ())
+        print(f"recorded in the index: {recorded:,}", flush=True)
+        cache_files = sum(len(files) for _root, _dirs, files in os.walk(BENCH_VAR_DIR / "nginx" / "cache"))
+        print(f"files in the proxy's cache: {cache_files:,}", flush=True)
+
+        times, misses, answers = [], 0, 0
+        for number in range(1, args.publications + 1):
+            seconds, missed, asked = publication_until_served(port, number)
+            times.append(seconds)
+            misses += missed
+            answers += asked
+            print(f"publication {number}: served after {seconds * 1000:,.0f} ms, {missed} of {asked} answers not hits",
+                  flush=True)
+        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+        print(f"publication until served: p50 {p50 * 1000:,.0f} ms, p95 {p95 * 1000:,.0f} ms over {len(times)} "
+              f"(target p95 ≤ {TARGET_SECONDS:.0f} s); reader-visible misses of the seed and country pages: "
+              f"{misses} of {answers} answers", flush=True)
+
+        ratios, rounds = [], []
+        number = 1000
+        for round_number in range(1, args.rounds + 1):
+            quiet = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=args.seconds, connections=16)
+            busy, published = hits_during_publications(port, args.seconds, number)
+            number += published + 1
+            before, during = latency_ms(quiet["latency"]["99"]), latency_ms(busy["latency"]["99"])
+            ratios.append(during / before)
+            rounds.append({"before_p99_ms": before, "during_p99_ms": during, "before_rps": quiet["rps"],
+                           "during_rps": busy["rps"], "publications": published})
+            print(f"round {round_number}: hits p99 before {before:.2f} ms ({quiet['rps']:,.0f} req/s), during "
+                  f"{published} publications {during:.2f} ms ({busy['rps']:,.0f} req/s): {during / before:.2f}×",
+                  flush=True)
+        ratio = statistics.median(ratios)
+        print(f"cached hits' p99 during / before: {ratio:.2f}× (median of {len(ratios)} rounds; target ≤ "
+              f"{TARGET_P99_RATIO:.0f}×); command: {rounds and quiet['command']}", flush=True)
+        result(addresses=args.addresses, recorded=recorded, cache_files=cache_files, fill_seconds=round(fill_seconds, 1),
+               publications=len(times), p50_ms=round(p50 * 1000), p95_ms=round(p95 * 1000), misses=misses,
+               answers=answers, p99_ratio=round(ratio, 2), rounds=rounds,
+               passed=p95 <= TARGET_SECONDS and misses == 0 and ratio <= TARGET_P99_RATIO)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+#!/usr/bin/env python
+"""Render benchmark against stock Wagtail (not a test): the seed page's full uncached render (our
+chrome, navigation, stamp, pictures, form and all) against a plain Wagtail page holding the same
+visible text (bench/stockpage: a StreamField of rich-text blocks, a template with the title and
+`{% include_block page.body %}`), both through the same settings and middleware in one process
+(bilateral.settings.bench_stock: production settings, rendered pages and fact blocks in a dummy cache).
+
+The two are rendered in turns, --renders sequential requests each, --rounds times; each round's
+ratio is seed p50 / stock p50, and the result is the median of the rounds' ratios. Target: ≤ 1.0×,
+and the seed page's queries ≤ 6.
+
+    .venv/bin/python bench/stock.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from html import escape
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BASE_DIR, PYTHON, SEED_PAGE, database_url, production_environment, result  # noqa: E402
+
+STOCK_SLUG = "stock-wagtail-bench"
+TEXT_TAGS = ["h1", "h2", "h3", "h4", "p", "li", "th", "td", "dt", "dd", "caption", "figcaption", "summary"]
+HEADINGS = {"h2", "h3", "h4"}
+TARGET_RATIO = 1.0
+TARGET_QUERIES = 6
+
+
+def prepare(url):
+    environment = production_environment(url, DJANGO_SETTINGS_MODULE="bilateral.settings.bench_stock",
+                                          BENCH_NO_CACHE="1", ALLOWED_HOSTS="testserver,127.0.0.1",
+                                          LOG_LEVEL="WARNING", GUNICORN_ACCESS_LOG="0")
+    for command in (["migrate", "--noinput", "-v0"], ["createcachetable"], ["load_seed"]):
+        subprocess.run([PYTHON, "manage.py", *command], cwd=BASE_DIR, env=environment, check=True,
+                       stdout=subprocess.DEVNULL)
+    os.environ.update(environment)
+    import django
+
+    django.setup()
+
+
+def visible_text_blocks(html):
+    """The text of the page's <main>, as rich-text blocks: a new block at each heading."""
+    from bs4 import BeautifulSoup
+
+    main = BeautifulSoup(html, "html.parser").find("main")
+    blocks, current = [], []
+    for element in main.find_all(TEXT_TAGS):
+        if element.find(TEXT_TAGS) is not None or element.name == "h1":
+            continue  # its text is in the inner elements (the title is the page's own)
+        text = element.get_text(" ", strip=True)
+        if not text:
+            continue
+        if element.name in HEADINGS and current:
+            blocks.append("".join(current))
+            current = []
+        tag = "h2" if element.name in HEADINGS else "p"
+        current.append(f"<{tag}>{escape(text)}</{tag}>")
+    if current:
+        blocks.append("".join(current))
+    return blocks
+
+
+def stock_page(seed, blocks):
+    from wagtail.models import Page
+
+    from bench.stockpage.models import StockPage
+
+    home = Page.objects.get(pk=seed.get_parent().get_parent().get_parent().pk)
+    page = StockPage.objects.child_of(home).filter(slug=STOCK_SLUG).first()
+    if page is None:
+        page = home.add_child(instance=StockPage(title=seed.title, slug=STOCK_SLUG, locale=seed.locale))
+    page.title = seed.title
+    page.body = [("text", block) for block in blocks]
+    page.save_revision().publish()
+    return page.get_url()
+
+
+def timed_renders(client, path, count):
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        response = client.get(path)
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200 and response.get("X-App-Cache") != "hit", (path, response.status_code)
+    return statistics.median(times) * 1000
+
+
+def queries_of(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    return len(captured)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url")
+    parser.add_argument("--renders", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    prepare(database_url(args.database_url))
+    from django.test import Client
+
+    from bilateral.pages.models import SectionPage
+
+    client = Client()
+    seed = SectionPage.objects.get(url_path__endswith="/politinis-bendradarbiavimas/", locale__language_code="lt")
+    seed_html = client.get(SEED_PAGE).content.decode()
+    blocks = visible_text_blocks(seed_html)
+    stock_path = stock_page(seed, blocks)
+    stock_html = client.get(stock_path).content.decode()
+    print(f"seed page {SEED_PAGE}: {len(seed_html):,} bytes; stock Wagtail page {stock_path}: {len(blocks)} rich-text "
+          f"blocks, {len(stock_html):,} bytes", flush=True)
+    for path in (SEED_PAGE, stock_path):
+        timed_renders(client, path, 5)  # warm-up: templates compiled, connections open
+    seed_queries, stock_queries = queries_of(client, SEED_PAGE), queries_of(client, stock_path)
+    ratios, seed_p50s, stock_p50s = [], [], []
+    for number in range(1, args.rounds + 1):
+        seed_p50 = timed_renders(client, SEED_PAGE, args.renders)
+        stock_p50 = timed_renders(client, stock_path, args.renders)
+        ratios.append(seed_p50 / stock_p50)
+        seed_p50s.append(seed_p50)
+        stock_p50s.append(stock_p50)
+        print(f"round {number}: seed p50 {seed_p50:.1f} ms, stock p50 {stock_p50:.1f} ms: {seed_p50 / stock_p50:.2f}×",
+              flush=True)
+    ratio = statistics.median(ratios)
+    print(f"uncached render, seed / stock Wagtail: {ratio:.2f}× (median of {len(ratios)} rounds, each {args.renders} "
+          f"renders of each; rounds {min(ratios):.2f}–{max(ratios):.2f}×; target ≤ {TARGET_RATIO}×); queries: seed "
+          f"{seed_queries}, stock {stock_queries} (target seed ≤ {TARGET_QUERIES})", flush=True)
+    result(ratio=round(ratio, 3), round_ratios=[round(r, 3) for r in ratios], seed_p50_ms=round(statistics.median(seed_p50s), 1),
+           stock_p50_ms=round(statistics.median(stock_p50s), 1), seed_queries=seed_queries, stock_queries=stock_queries,
+           blocks=len(blocks), passed=ratio <= TARGET_RATIO and seed_queries <= TARGET_QUERIES)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""The proxy's address index (bilateral/caching/proxy_index.py) and the scopes (scopes.py), on a
+private Redis: what is recorded, under which scope, how it is bounded, and that a Redis outage costs
+the index, never the page."""
+
+import pytest
+from django.core.cache import cache
+
+from bilateral.caching import proxy_index
+from bilateral.caching.scopes import scope_of
+from bilateral.settings.base import cache_settings
+from tests.faults.processes import PrivateRedis
+
+from .helpers import COUNTRY, EN_SECTION, HOME, SECTION
+
+
+@pytest.fixture
+def redis(settings):
+    server = PrivateRedis().start()
+    settings.CACHES = cache_settings(server.url)
+    proxy_index.forget_recorded()
+    try:
+        yield server
+    finally:
+        proxy_index.forget_recorded()
+        settings.CACHES = cache_settings(server.url)
+        server.kill()
+
+
+@pytest.mark.parametrize(
+    ("path", "scope"),
+    [(SECTION, COUNTRY), (SECTION + "istorija/palyginti/", COUNTRY), (COUNTRY, COUNTRY), ("/salys/", "/salys/"),
+     (HOME, "/"), ("/en/", "/en/"), (EN_SECTION, "/en/countries/belarus/"), ("/api/pages", "/api/"),
+     ("/atnaujinimai.atom", "/atnaujinimai.atom/"), ("/paieska/", "/paieska/"), ("/en/paieska/", "/en/paieska/")],
+)  # fmt: skip
+def test_the_scope_of_an_address(path, scope):
+    assert scope_of(path) == scope
+
+
+def test_public_answers_are_recorded_by_scope_as_sent(client, seeded, redis):
+    paths = [SECTION, SECTION + "?as_of=2024-01-01", SECTION + "?utm_source=x", COUNTRY, EN_SECTION, "/api/pages?language=en"]
+    for path in paths:
+        assert client.get(path).status_code == 200
+    client.get("/prenumerata/")  # private: never recorded
+    assert proxy_index.addresses_in([COUNTRY]) == {SECTION, SECTION + "?as_of=2024-01-01", SECTION + "?utm_source=x", COUNTRY}
+    assert proxy_index.addresses_in(["/en/countries/belarus/"]) == {EN_SECTION}
+    assert proxy_index.addresses_in(["/api/"]) == {"/api/pages?language=en"}
+    assert proxy_index.addresses_in(["/prenumerata/"]) == set()
+    assert {COUNTRY, "/api/", "/en/countries/belarus/"} <= proxy_index.all_scopes()
+
+
+def test_each_scope_keeps_its_newest_addresses_only(client, seeded, redis, settings):
+    settings.PROXY_INDEX_MAX_PER_SCOPE = 3
+    for day in range(1, 6):
+        client.get(f"{SECTION}?as_of=2024-01-0{day}")
+    assert proxy_index.addresses_in([COUNTRY]) == {f"{SECTION}?as_of=2024-01-0{day}" for day in (3, 4, 5)}
+
+
+def test_a_warm_address_is_not_written_again_at_every_request(client, seeded, redis):
+    client.get(SECTION)
+    cache.clear()  # the index too: only a new recording could bring the address back
+    client.get(SECTION)
+    assert proxy_index.addresses_in([COUNTRY]) == set()
+    proxy_index.forget_recorded()
+    client.get(SECTION)
+    assert proxy_index.addresses_in([COUNTRY]) == {SECTION}
+
+
+def test_an_unreachable_redis_costs_the_index_not_the_page(client, seeded, settings):
+    settings.CACHES = cache_settings("redis://127.0.0.1:1/0")
+    proxy_index.forget_recorded()
+    response = client.get(SECTION)
+    assert response.status_code == 200
+    assert "<h1>Politinis bendradarbiavimas</h1>" in response.content.decode()
+    assert proxy_index.addresses_in([COUNTRY]) is None
+    assert proxy_index.all_scopes() is None
+
+
+def test_without_redis_nothing_is_recorded(client, seeded):
+    assert client.get(SECTION).status_code == 200
+    assert proxy_index.addresses_in([COUNTRY]) is None
