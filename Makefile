@@ -26,9 +26,9 @@ $(VENV)/.installed-dev: $(VENV)/.installed-prod requirements/dev.txt
 	$(BIN)/pip install -q --require-hashes -r requirements/dev.txt
 	touch $@
 
-install: $(VENV)/.installed-prod messages borders styles
+install: $(VENV)/.installed-prod styles messages borders
 
-install-dev: $(VENV)/.installed-dev messages borders styles
+install-dev: $(VENV)/.installed-dev styles messages borders
 
 messages: $(VENV)/.installed-prod
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
