@@ -80,3 +80,15 @@ def test_the_purged_addresses_are_the_pages_own(seeded):
     english = SectionPage.objects.get(locale__language_code="en")
     assert english.get_cached_paths() == ["/", "history/", "history/compare/", "atnaujinimai.atom"]
     assert seeded.get_cached_paths() == ["/", "istorija/", "istorija/palyginti/", "atnaujinimai.atom"]
+
+
+def test_a_former_address_with_percent_signs_in_it_moves_too(client, seeded):
+    # The rest of the path is quoted again ("<" → "%3C"): it must not be read as a format string.
+    response = client.get("/en/prenumerata/tvarkyti/<b>x</b>/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/subscribe/tvarkyti/%3Cb%3Ex%3C/b%3E/"
+
+
+def test_a_lithuanian_address_that_is_not_there_is_not_found_rather_than_moved(client, seeded):
+    assert client.get("/prenumerata/tvarkyti/<script>x</script>/").status_code == 404
+    assert client.get("/paieska/nera/").status_code == 404
