@@ -81,6 +81,14 @@ def seeded(db, seed_snapshot):
     return SectionPage.objects.get(slug="politinis-bendradarbiavimas")
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language: a request or a test that switched to English must not
+    decide the language of the next test's messages on the same worker."""
+    translation.deactivate()
+    yield
+
+
 @pytest.fixture
 def belarus(db):
     from bilateral.facts.models import Country

@@ -82,7 +82,7 @@ def test_the_challenge_endpoint(client):
 
 
 def test_the_english_challenge_endpoint_exists_too(client):
-    assert client.get("/en" + CAPTCHA_URL).status_code == 200
+    assert client.get("/en/subscribe/captcha/").status_code == 200
 
 
 VERIFY_SCRIPT = """
