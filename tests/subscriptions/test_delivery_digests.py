@@ -30,6 +30,7 @@ def vilnius(*args):
 def change_at(page, note, moment):
     """A major change that went live at `moment` (a real revision; the time is the test's)."""
     page = SectionPage.objects.get(pk=page.pk)
+    page.search_description = note  # a revision is recorded only for changed content
     return MajorChange.objects.create(page=page, revision=page.save_revision(), note=note, published_at=moment)
 
 
