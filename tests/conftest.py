@@ -11,11 +11,13 @@ from .seed_snapshot import SeedSnapshot
 # `make test` runs the tests in parallel (pytest-xdist, --dist loadgroup). Each worker has its own test
 # database; ports, directories and PostgreSQL clusters of the process tests are free or temporary ones.
 # The tests of a directory below share a group, so that they run in one worker: what the directory's
-# session fixtures start (one Chromium; one collectstatic with the production storage) starts once.
+# session fixtures start (one collectstatic with the production storage) starts once. The browser tests
+# are not grouped: run one after another they were the last minutes of a pass with the other core idle,
+# and a second Chromium (each worker launches its own, with its own live server) costs a second or two.
 # A new test that needs a shared resource of its own (a fixed port, a Redis database number, a
 # well-known file or database name) takes @pytest.mark.xdist_group("<resource>") so that its
 # neighbours run in the same worker, one after another.
-GROUPED_DIRECTORIES = ("browser", "proxy")
+GROUPED_DIRECTORIES = ("proxy",)
 
 
 PASS_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "seeded"}
