@@ -217,19 +217,10 @@ class TestClean:
         with pytest.raises(ValidationError):
             clean_block("euroregions", euroregions(1, country="XX"))
 
-    def test_country_choices_come_from_the_database(self, belarus):
+    def test_country_choices_come_from_the_database(self, belarus, request):
         with pytest.raises(ValidationError):
             clean_block("euroregions", euroregions(1, country="LV"))
-        from bilateral.facts.models import Country
-
-        Country.objects.create(
-            iso_code="LV",
-            name="Latvija",
-            name_genitive="Latvijos",
-            name_locative="Latvijoje",
-            official_name_genitive="Latvijos Respublikos",
-            name_en="Latvia",
-        )
+        request.getfixturevalue("latvia")  # only now in the database
         clean_block("euroregions", euroregions(1, country="LV"))
 
     def test_name_is_required(self, countries):
