@@ -54,9 +54,7 @@ def browser(django_db_setup, live_server):
     with sync_playwright() as playwright:
         for alias, connection in before.items():
             connections[alias] = connection
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
 
@@ -89,6 +87,22 @@ def site_url(transactional_db, django_db_serialized_rollback, live_server, seede
 
 
 @pytest.fixture
+def admin_page(site_url, page, settings):
+    """The browser page, opened after the live server's data; leaves the editor before the data goes.
+
+    The editor's background requests (autosave, editing-session pings) are turned off: they would
+    race the explicit saves this test makes, and on SQLite's in-memory test database the live
+    server's threads share one connection, which concurrent requests corrupt.
+    """
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+    yield page
+    # Leaving the editor sends a last request (the editing session's release): wait for it here,
+    # not while the database is being flushed.
+    page.goto(site_url + HOME_PATH, wait_until="networkidle")
+
+
+@pytest.fixture
 def axe_js():
     assert AXE_JS.is_file(), f"{AXE_JS} is missing: run `npm ci` (make test-deps)"
     return AXE_JS
@@ -99,4 +113,3 @@ def inject_axe(page, axe_js):
     which the portal's Content-Security-Policy (no 'unsafe-inline') rightly refuses. Evaluating
     through the DevTools protocol is not a page script, so the page's CSP stays in force."""
     page.evaluate(axe_js.read_text(encoding="utf-8") + "\n;undefined")
-

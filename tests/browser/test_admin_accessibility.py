@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from bilateral.facts.models import Country
 
 from .test_accessibility import describe_violations
-from .test_editor_flow import PASSWORD, assert_no_violations, block, log_in, open_publish_dialog, opened
+from .admin import PASSWORD, assert_no_violations, block, log_in, open_publish_dialog, opened
 
 pytestmark = pytest.mark.browser
 

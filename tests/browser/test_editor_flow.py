@@ -3,21 +3,38 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import WorkflowState
-from wagtail.users.models import UserProfile
 
-from bilateral.pages.models import CountryPage, MajorChange, SectionPage
+from bilateral.pages.models import MajorChange, SectionPage
 
-from .conftest import COUNTRY_PATH, HOME_PATH, inject_axe
+from .admin import (
+    add_list_item,
+    assert_no_violations,
+    assert_public_page_passes_axe,
+    belarus_page,
+    block,
+    child,
+    exactly,
+    fact_checks,
+    fill_date,
+    insert_block,
+    log_in,
+    make_user,
+    more_actions,
+    open_publish_dialog,
+    opened,
+    save_draft,
+    submit,
+    this_change,
+    top_level_toggles,
+)
+from .conftest import COUNTRY_PATH, HOME_PATH
 from .effort import count_effort, effort
-from .test_accessibility import describe_violations
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "slapta-frazė-42"
 TITLE = "Ekonominis bendradarbiavimas"
 SLUG = "ekonominis-bendradarbiavimas"
 NOTE = "Pridėtas ekonominio bendradarbiavimo skyrius."
@@ -25,89 +42,7 @@ PROSE = "Ekonominiai ryšiai plėtojami nuo 1992 metų."
 MARKS_FIGURES = "Border marks by type: 10 + 5 = 15, declared total 20"
 
 
-# --- people and pages ---------------------------------------------------------------------------
-
-
-def make_user(django_user_model, username, *group_names):
-    """A user in the given groups whose admin speaks English (the public pages stay Lithuanian)."""
-    user = django_user_model.objects.create_user(username, f"{username}@example.com", PASSWORD)
-    groups = Group.objects.filter(name__in=group_names)
-    assert groups.count() == len(group_names), f"missing groups among {group_names}"
-    user.groups.add(*groups)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-def belarus_page():
-    return CountryPage.objects.get(slug="baltarusija", locale__language_code="lt")
-
-
-@pytest.fixture
-def admin_page(site_url, page, settings):
-    """The browser page, opened after the live server's data; leaves the editor before the data goes.
-
-    The editor's background requests (autosave, editing-session pings) are turned off: they would
-    race the explicit saves this test makes, and on SQLite's in-memory test database the live
-    server's threads share one connection, which concurrent requests corrupt.
-    """
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
-    yield page
-    # Leaving the editor sends a last request (the editing session's release): wait for it here,
-    # not while the database is being flushed.
-    page.goto(site_url + HOME_PATH, wait_until="networkidle")
-
-
-def log_in(page, site_url, username):
-    page.goto(site_url + "/admin/login/")
-    # Before logging in the admin speaks the site's language (lt); Wagtail leaves some labels English.
-    page.get_by_label(re.compile(r"Vartotojo vardas|Username")).fill(username)
-    page.get_by_label(re.compile(r"Slaptažodis|Password")).fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name=re.compile(r"Prisijungti|Sign in")).click()
-    expect(page).to_have_url(site_url + "/admin/")
-
-
 # --- the StreamField editor ------------------------------------------------------------------------
-
-
-def exactly(label):
-    """A label as Wagtail renders it: the text, a "*" when required, whitespace around."""
-    return re.compile(r"^\s*" + re.escape(label) + r"\s*\*?\s*$")
-
-
-def block(scope, label):
-    """A block in the StreamField editor: a <section> named by its type's label (then its title)."""
-    return scope.get_by_role("region", name=re.compile("^" + re.escape(label) + r"(?!\w)"))
-
-
-def child(scope, name):
-    """A field of a struct block, by its name (Wagtail's data-contentpath)."""
-    return scope.locator(f"[data-contentpath='{name}']").first
-
-
-def insert_block(page, add_button, label):
-    """Click a "+" of a stream and choose the block type from the chooser."""
-    add_button.click()
-    option = page.get_by_role("option", name=label, exact=True)
-    option.click()
-    expect(option).to_be_hidden()
-
-
-def opened(section):
-    """A block of the page body, expanded if it is collapsed (the body's blocks open collapsed)."""
-    toggle = section.locator(":scope > .w-panel__header > button[data-panel-toggle]")
-    if toggle.get_attribute("aria-expanded") != "true":
-        toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    return section
-
-
-def top_level_toggles(page):
-    return page.locator("#body-root [data-streamfield-child]:not([data-streamfield-child] *) > section > "
-                        ".w-panel__header > button[data-panel-toggle]")
 
 
 def template_block(page, label):
@@ -122,18 +57,6 @@ def append_top_level_block(page, label):
     insert_block(page, body.get_by_role("button", name="Insert a block").last, label)
     expect(block(body, label)).to_have_count(before + 1)
     return block(body, label).last
-
-
-def add_list_item(scope, item_label):
-    """Append an item to a list block (its last "Add" button) and return the new item."""
-    before = block(scope, item_label).count()
-    scope.get_by_role("button", name="Add", exact=True).last.click()
-    expect(block(scope, item_label)).to_have_count(before + 1)
-    return block(scope, item_label).last
-
-
-def fill_date(scope, year):
-    scope.get_by_label(exactly("Year")).fill(str(year))
 
 
 def add_timeline(page):
@@ -191,9 +114,7 @@ def add_euroregions(page):
 def add_activities(page):
     activities = template_block(page, "Activities")
     insert_block(page, activities.get_by_role("button", name="Insert a block").first, "Activity")
-    block(activities, "Activity").get_by_label(exactly("What is done")).fill(
-        "Vykdomi bendri pasieniečių mokymai"
-    )
+    block(activities, "Activity").get_by_label(exactly("What is done")).fill("Vykdomi bendri pasieniečių mokymai")
 
 
 def add_prose(page):
@@ -205,83 +126,10 @@ def add_prose(page):
     expect(prose.locator("input[type=hidden]")).to_have_value(re.compile(re.escape(PROSE)))
 
 
-# --- saving and publishing --------------------------------------------------------------------------
-
-
-def footer_actions(page):
-    return page.get_by_role("navigation", name="Actions (footer)")
-
-
-def submit(page, button):
-    """Submit the editor with one of its buttons; return when the answer and its requests are done."""
-    with page.expect_navigation():
-        button.click()
-    # The editor pings the server as it opens: let that finish before the test reads the database.
-    page.wait_for_load_state("networkidle")
-
-
-def save_draft(page):
-    submit(page, footer_actions(page).get_by_role("button", name="Save draft"))
-
-
-def more_actions(page):
-    """Open the footer's dropdown of further actions and return the footer."""
-    footer = footer_actions(page)
-    toggle = footer.get_by_role("button", name="More actions")
-    if toggle.get_attribute("aria-expanded") != "true":
-        toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    return footer
-
-
-def fact_checks(page):
-    return page.locator("#fact-checks")
-
-
-def this_change(page):
-    """The publish dialog: the kind of change, its note and the confirmation of the warnings."""
-    return page.locator("#change-dialog")
-
-
-def open_publish_dialog(page, action_label):
-    """Choose a publishing action in the footer: it asks in a dialog instead of submitting."""
-    more_actions(page).get_by_role("button", name=re.compile("^" + re.escape(action_label))).click()
-    expect(this_change(page)).to_be_visible()
-    return this_change(page)
-
-
-def axe_violations(locator, axe_js):
-    """axe-core over one element only: our panels, not Wagtail's admin around them."""
-    page = locator.page
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        inject_axe(page, axe_js)
-    results = locator.evaluate("async (el) => await axe.run(el, {resultTypes: ['violations']})")
-    assert results["passes"] or results["violations"], "axe checked nothing"
-    return results["violations"]
-
-
-def assert_no_violations(locator, axe_js, where):
-    violations = axe_violations(locator, axe_js)
-    assert violations == [], (
-        f"axe-core: {len(violations)} violation(s) in {where}:\n{describe_violations(violations)}"
-    )
-
-
-def assert_public_page_passes_axe(page, url, axe_js):
-    response = page.goto(url)
-    assert response is not None and response.status == 200, url
-    inject_axe(page, axe_js)
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    assert results["passes"] or results["violations"]
-    assert results["violations"] == [], f"{url}:\n{describe_violations(results['violations'])}"
-
-
 # --- the tests ---------------------------------------------------------------------------------------
 
 
-def test_publisher_creates_checks_and_publishes_a_section(
-    admin_page, site_url, django_user_model, axe_js
-):
+def test_publisher_creates_checks_and_publishes_a_section(admin_page, site_url, django_user_model, axe_js):
     page = admin_page
     make_user(django_user_model, "publikuotoja", "Publikuotojai", "Publikuotojai: Baltarusija")
     country = belarus_page()
@@ -321,7 +169,12 @@ def test_publisher_creates_checks_and_publishes_a_section(
     new_page = SectionPage.objects.get(slug=SLUG)
     assert new_page.get_parent().pk == country.pk and not new_page.live
     assert [b.block_type for b in new_page.get_latest_revision_as_object().body] == [
-        "timeline", "border_crossings", "demarcation", "euroregions", "activities", "prose",
+        "timeline",
+        "border_crossings",
+        "demarcation",
+        "euroregions",
+        "activities",
+        "prose",
     ]
     expect(fact_checks(page)).to_contain_text("The fact checks found no problems")
 
@@ -390,8 +243,7 @@ def test_publisher_creates_checks_and_publishes_a_section(
     assert response.status == 200
     article = page.locator("article.section-page")
     expect(page.locator("h1")).to_have_text(TITLE)
-    for text in ("Nemunas", "Gardino sritis", "Alytaus apskritis", "Vykdomi bendri pasieniečių mokymai",
-                 PROSE):
+    for text in ("Nemunas", "Gardino sritis", "Alytaus apskritis", "Vykdomi bendri pasieniečių mokymai", PROSE):
         expect(article).to_contain_text(text)
     expect(article).not_to_contain_text(NOTE)
     stamp = article.locator(".stamp").inner_text()

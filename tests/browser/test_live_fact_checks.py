@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Revision
 
-from .test_editor_flow import block, log_in, make_user, opened
+from .admin import block, log_in, make_user, opened
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from bilateral.facts.models import Country
 from bilateral.pages.models import CountryPage, SectionPage
 
-from .test_editor_flow import (
+from .admin import (
     assert_no_violations,
     block,
     child,
