@@ -25,3 +25,9 @@ def live_checks_script():
         reverse("facts_live_check"),
         " ".join(live_checks.fact_block_types()),
     )
+
+
+@hooks.register("insert_editor_js")
+def country_preview_script():
+    """See facts/country-preview.js: the country form's preview refreshed as each name form is typed."""
+    return format_html('<script src="{}" defer></script>', static("facts/country-preview.js"))
