@@ -14,7 +14,7 @@ from bilateral.facts.models import Country
 from bilateral.pages.models import CountryPage, SectionPage
 from bilateral.pages.seed import stored_form
 
-from .language import detected_language, language_name
+from .language import detected_language, written_in
 from .reading import ImportRefused, read_paragraphs
 from .structuring import structure
 
@@ -48,8 +48,8 @@ def check_language(paragraphs, language):
     found = detected_language(" ".join(paragraph.text for paragraph in paragraphs))
     if found and found != language:
         raise ImportRefused(
-            _("The page seems to be written in %(found)s, not in %(expected)s. Import it in its own language.")
-            % {"found": language_name(found), "expected": language_name(language)}
+            _("The page seems to be written %(found)s, not %(expected)s. Import it as a page in its own language.")
+            % {"found": written_in(found), "expected": written_in(language)}
         )
 
 

@@ -7,6 +7,7 @@ whole as unstructured text: it is refused instead, saying which language it seem
 import re
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 COMMON_WORDS = {
     "lt": {
@@ -64,5 +65,9 @@ def detected_language(text):
     return best if scores[best] else None
 
 
-def language_name(code):
-    return dict(settings.LANGUAGES).get(code, code)
+# "Written …": the language as an adverbial, which Lithuanian declines ("anglų kalba").
+WRITTEN_IN = {"lt": gettext_lazy("in Lithuanian"), "en": gettext_lazy("in English")}
+
+
+def written_in(code):
+    return str(WRITTEN_IN.get(code, code))

@@ -25,14 +25,18 @@ class ImportRefused(Exception):
     """The upload cannot be imported; the message says why, in the active language."""
 
 
+def refuse_size(size):
+    if size > MAX_BYTES:
+        raise ImportRefused(
+            _("The file is too large (%(size)s MB); a page to import may be at most %(limit)s MB.")
+            % {"size": round(size / (1024 * 1024), 1), "limit": MAX_BYTES // (1024 * 1024)}
+        )
+
+
 def decode(data):
     if not data or not data.strip():
         raise ImportRefused(_("The file is empty."))
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(
-            _("The file is too large (%(size)s MB); a page to import may be at most %(limit)s MB.")
-            % {"size": round(len(data) / (1024 * 1024), 1), "limit": MAX_BYTES // (1024 * 1024)}
-        )
+    refuse_size(len(data))
     if b"\x00" in data:
         raise ImportRefused(_("The file is not text (it looks like a binary file). Upload the page as text or HTML."))
     try:

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bilateral.imports.importing import import_page
-from bilateral.imports.reading import MAX_BYTES, ImportRefused
+from bilateral.imports.reading import MAX_BYTES, ImportRefused, refuse_size
 from bilateral.imports.report import report_lines
 
 
@@ -29,13 +29,14 @@ class Command(BaseCommand):
         with translation.override(options["language"]):
             if not path.is_file():
                 raise CommandError(_("No such file: %(path)s") % {"path": path})
-            if path.stat().st_size > MAX_BYTES:
-                data = path.read_bytes()[: MAX_BYTES + 1]  # enough to be refused as too large
-            else:
-                data = path.read_bytes()
             try:
+                refuse_size(path.stat().st_size)  # before reading it whole
                 result = import_page(
-                    data, options["country"], language=options["language"], title=options["title"], filename=path.name
+                    path.read_bytes(),
+                    options["country"],
+                    language=options["language"],
+                    title=options["title"],
+                    filename=path.name,
                 )
             except ImportRefused as error:
                 raise CommandError(str(error)) from None
