@@ -2,12 +2,14 @@
 
 import copy
 import datetime
+import functools
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from wagtail import blocks
@@ -231,6 +233,11 @@ def written_date_pattern(written, named):
 
 def date_forms(named=True):
     """(pattern, precision, month) for every way format_fuzzy_date writes a date in the active language."""
+    return date_forms_in(translation.get_language(), named)
+
+
+@functools.lru_cache(maxsize=16)
+def date_forms_in(language, named):
     forms = []
     for month in range(1, 13):
         day = {"year": SAMPLE_YEAR, "month": month, "day": SAMPLE_DAY}
