@@ -1,6 +1,7 @@
 """Import an existing page: read it, structure it into fact blocks, save it as a draft section page
 under its country's page, in one transaction, and check its facts (warned, never corrected)."""
 
+import dataclasses
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from bilateral.facts.models import Country
 from bilateral.pages.models import CountryPage, SectionPage
 from bilateral.pages.seed import stored_form
 
+from .models import PageImport
 from .language import detected_language, written_in
 from .reading import ImportRefused, read_paragraphs
 from .structuring import structure
@@ -96,5 +98,11 @@ def import_page(data, country_code, language=None, title="", filename="", user=N
         structured = structure(paragraphs, forms, title)
         with transaction.atomic():
             page = create_draft(country_page, structured, title, user)
+            PageImport.objects.create(
+                page=page,
+                source_name=filename[:255],
+                imported_by=user,
+                report=[dataclasses.asdict(line) for line in structured.report],
+            )
         warnings = check_body(SectionPage.objects.get(pk=page.pk).body)
     return ImportResult(page=page, report=structured.report, warnings=warnings)

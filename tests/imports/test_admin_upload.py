@@ -104,3 +104,22 @@ def test_an_editor_without_the_right_to_add_there_is_refused(client, django_user
     # Wagtail's admin answers a refused right by going back to the dashboard with a message.
     assert response.status_code in (302, 403)
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_the_imported_draft_tells_its_editor_what_was_kept_as_text(admin_client):
+    upload(admin_client, SEED_DOCUMENT.read_bytes())
+    page = SectionPage.objects.order_by("-pk").first()
+    assert page.imports.get().source_name == "puslapis.txt"
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Šis puslapis importuotas; 2 sakiniai palikti tekstu (importuota, nestruktūrizuota)" in content
+    assert "Naujienlaiškio prenumerata" in content
+
+
+@pytest.mark.django_db
+def test_a_page_not_imported_gets_no_notice(admin_client, seeded):
+    response = admin_client.get(f"/admin/pages/{seeded.pk}/edit/")
+    assert response.status_code == 200
+    assert "Šis puslapis importuotas" not in response.content.decode()
