@@ -126,3 +126,20 @@ def test_command_imports_and_reports(seeded, tmp_path):
     assert "Baltarusija pripažino Lietuvos nepriklausomybę de jure." in report
     assert "→ importuota, nestruktūrizuota" in report
     assert "Sienos ženklų pagal rūšis suma nesutampa" in report
+
+
+@pytest.mark.django_db
+def test_a_failure_while_saving_leaves_no_half_saved_draft(seeded, counts, monkeypatch):
+    """The draft, its revision and its report are one transaction: the report failing to save takes
+    the page and its revision with it."""
+    from bilateral.imports.models import PageImport
+
+    def fail(**kwargs):
+        raise RuntimeError("the report could not be saved")
+
+    monkeypatch.setattr(PageImport.objects, "create", fail)
+    before = counts()
+    with pytest.raises(RuntimeError):
+        import_page(SEED_DOCUMENT.read_bytes(), "BY")
+    assert counts() == before
+    assert not SectionPage.objects.filter(title="Politinis bendradarbiavimas", live=False).exists()
