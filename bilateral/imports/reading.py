@@ -69,6 +69,8 @@ def paragraphs_from_html(text):
     soup = BeautifulSoup(text, "html.parser")
     for element in soup.find_all(DROPPED):
         element.decompose()
+    for line_break in soup.find_all("br"):
+        line_break.replace_with("\n")
     paragraphs = []
     innermost = [element for element in soup.find_all(BLOCKS) if not element.find(BLOCKS)]
     if not innermost:
@@ -81,7 +83,10 @@ def paragraphs_from_html(text):
             if element.name == "li"
             else Paragraph.TEXT
         )
-        for line in element.get_text(" ").splitlines() if element.name == "pre" else [element.get_text(" ")]:
+        # No separator between an element's strings: inline elements (<time>, <a>) are part of the
+        # sentence's words and punctuation ("In <time>1991</time>, …").
+        text = element.get_text()
+        for line in text.splitlines() if element.name == "pre" else [text]:
             if normalise_text(line):
                 paragraphs.append(Paragraph(line, kind))
     return paragraphs

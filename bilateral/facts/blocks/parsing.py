@@ -51,7 +51,9 @@ def template_regex(template, **groups):
     """The regular expression reading what `template % values` wrote; `groups` gives a pattern for a
     placeholder (any text otherwise). A placeholder used twice must read the same text twice."""
     parts, position, seen = [], 0, set()
-    template = normalise_text(template)
+    # Runs of white space as one space, but a template's own leading or trailing space is kept: a
+    # piece such as " in a %(length)s long stretch" is placed right after another.
+    template = re.sub(r"\s+", " ", str(template).replace("\u00a0", " "))
     for match in PLACEHOLDER.finditer(template):
         parts.append(escape_literal(template[position : match.start()]))
         name = match.group(1)
