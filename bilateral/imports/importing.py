@@ -56,12 +56,10 @@ def check_language(paragraphs, language):
 
 
 def free_slug(parent, title):
+    """The title's slug, numbered when a sibling has it already (the seed's section keeps its address)."""
     base = slugify(title, allow_unicode=False) or "importuotas-puslapis"
     slug, number = base, 2
-    while (
-        SectionPage.objects.child_of(parent).filter(slug=slug).exists()
-        or parent.get_children().filter(slug=slug).exists()
-    ):
+    while parent.get_children().filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
