@@ -56,8 +56,8 @@ def test_both_locks_pin_the_same_versions():
 # The apps' arrows point one way (docs/adr/0004-app-layout-and-one-way-arrows.md): an app's Python
 # never names the apps on the right.
 FORBIDDEN_IMPORTS = {
-    "facts": ["pages", "subscriptions", "search", "caching", "history", "demo", "api"],
-    "pages": ["subscriptions", "search", "caching", "history", "demo", "api"],
+    "facts": ["pages", "subscriptions", "search", "caching", "history", "demo", "api", "imports"],
+    "pages": ["subscriptions", "search", "caching", "history", "demo", "api", "imports"],
     "caching": ["demo", "subscriptions", "search", "api"],
     "history": ["caching", "demo", "subscriptions", "search"],
     "subscriptions": ["demo"],

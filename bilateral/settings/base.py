@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "bilateral.search",
     "bilateral.operations",
     "bilateral.demo",
+    "bilateral.imports",
     "wagtail.contrib.redirects",
     # Not "wagtail.contrib.frontend_cache": its signal handlers would purge a published page at once,
     # in the editor's request; bilateral/caching/cache_purge.py refreshes it instead (its backends and

@@ -1,13 +1,16 @@
 """Activities of cooperation (defence and the like): items, dated or not, with counted outcomes."""
 
+import re
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
 from ..grammar import format_number, spaced_initials, strip_final_stop
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock, dated_sentence_html
-from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER
+from . import parsing
+from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
+from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER, PARTNER_IN_LITHUANIA
 
 VISIT, MEETING, EVENT, SEMINAR = "visit", "meeting", "event", "seminar"
 OUTCOME_CHOICES = [
@@ -117,3 +120,86 @@ class ActivitiesBlock(FactBlock):
             else:
                 lines.append(writer.with_free_text(lambda forms, item=item: activity_sentence(item.value)))
         return {"lines": lines}
+
+
+# --- Reading the activities back (the inverse of accreditation_sentence and activity_sentence) ------
+
+OUTCOME_FORMS = {
+    VISIT: ("%(count)s visit took place", "%(count)s visits took place"),
+    MEETING: ("%(count)s meeting took place", "%(count)s meetings took place"),
+    SEMINAR: ("%(count)s seminar took place", "%(count)s seminars took place"),
+    EVENT: ("%(count)s event took place", "%(count)s events took place"),
+}
+# A rank is written before the name in small letters and abbreviated: "plk.", "plk.lt.".
+RANK = re.compile(r"(?P<rank>[a-ząčęėįšųūž][\wąčęėįšųūž.]*\.)\s(?P<name>.+)")
+
+
+def parse_person(text):
+    match = RANK.fullmatch(text)
+    return (match["rank"], match["name"]) if match else ("", text)
+
+
+def parse_accreditation(sentence, date, country):
+    templates = (
+        (LITHUANIA_IN_PARTNER, _("the %(position)s of the Republic of Lithuania in %(country_locative)s, %(person)s, was accredited.")),
+        (PARTNER_IN_LITHUANIA, _("the %(position)s of the %(country_official)s in Lithuania, %(person)s, was accredited.")),
+    )
+    groups = {
+        "country_locative": re.escape(country.get("locative", "")),
+        "country_official": re.escape(country.get("official_genitive", "")),
+        "person": "[^,]+",
+    }
+    for direction, template in templates:
+        match = parsing.match_template(template, sentence, **groups)
+        if match:
+            rank, name = parse_person(match["person"])
+            return {"date": date, "direction": direction, "position": match["position"], "rank": rank, "name": name}
+    return None
+
+
+def parse_outcome(text):
+    """'(įvyko 11 vizitų).' at the end of an activity: (text before it, count, kind), or None."""
+    for kind, (singular, plural) in OUTCOME_FORMS.items():
+        for template in parsing.plural_forms(singular, plural):
+            outcome = parsing.template_regex(template, count=parsing.number_pattern())
+            match = re.fullmatch(rf"(?P<text>.+) \({outcome}\)\.", text)
+            if match:
+                return match["text"], parsing.parse_number(match["count"]), kind
+    return None
+
+
+def parse_activity(text, date, since):
+    if not text.endswith("."):
+        return None
+    value = {"date": date or {}, "since": since, "text": text, "outcome_count": None, "outcome_kind": ""}
+    outcome = parse_outcome(text)
+    if outcome:
+        value["text"], value["outcome_count"], value["outcome_kind"] = outcome[0] + ".", outcome[1], outcome[2]
+    return value
+
+
+def parse_line(text, country):
+    date, since, sentence = parse_dated_sentence(text)
+    if date and not since:
+        accreditation = parse_accreditation(sentence, date, country)
+        if accreditation:
+            return {"type": "accreditation", "value": accreditation}
+    activity = parse_activity(sentence if date else text, date, since)
+    return {"type": "activity", "value": activity} if activity else None
+
+
+def parse(paragraphs, country, after_heading=False, **context):
+    """The list of activities at the start of `paragraphs`: (value, how many), or None. An activity is
+    free text: list items are read as activities under the block's own heading, or after a line only
+    this block writes (an accreditation)."""
+    items = []
+    for paragraph in paragraphs:
+        if paragraph.kind != parsing.Paragraph.ITEM:
+            break
+        item = parse_line(paragraph.text, country)
+        if item is None or (not items and not after_heading and item["type"] != "accreditation"):
+            break
+        items.append(item)
+    if not items:
+        return None
+    return {"heading": "", "items": items, "sources": []}, len(items)

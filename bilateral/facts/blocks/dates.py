@@ -2,15 +2,20 @@
 
 import copy
 import datetime
+import functools
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+
+from . import parsing
 
 MONTH_CHOICES = [
     (1, gettext_lazy("January")),
@@ -207,3 +212,106 @@ class FuzzyDateBlock(blocks.StructBlock):
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
+
+
+# --- Reading a date back (the inverse of format_fuzzy_date and dated_sentence) -------------------
+
+SAMPLE_YEAR, SAMPLE_DAY = 1999, 28
+
+
+def written_date_pattern(written, named):
+    """The pattern of one written sample date: its year (and the year's abbreviation, "m.", which
+    hand-typed pages sometimes left out) and its day become groups."""
+    year_match = re.search(r"%d(\s\S{1,3}\.)?" % SAMPLE_YEAR, written)
+    before, after = written[: year_match.start()], written[year_match.end() :]
+    year = r"(?P<year>\d{4})" if named else r"\d{4}"
+    suffix = "(?:%s)?" % re.escape(year_match.group(1)) if year_match.group(1) else ""
+    day = r"(?P<day>\d{1,2})" if named else r"\d{1,2}"
+    escape = parsing.escape_literal
+    return escape(before).replace(str(SAMPLE_DAY), day) + year + suffix + escape(after).replace(str(SAMPLE_DAY), day)
+
+
+def date_forms(named=True):
+    """(pattern, precision, month) for every way format_fuzzy_date writes a date in the active language."""
+    return date_forms_in(translation.get_language(), named)
+
+
+@functools.lru_cache(maxsize=16)
+def date_forms_in(language, named):
+    forms = []
+    for month in range(1, 13):
+        day = {"year": SAMPLE_YEAR, "month": month, "day": SAMPLE_DAY}
+        forms.append((written_date_pattern(format_fuzzy_date(FuzzyDate(None, day.items())), named), DAY, month))
+    for month in range(1, 13):
+        value = FuzzyDate(None, {"year": SAMPLE_YEAR, "month": month}.items())
+        forms.append((written_date_pattern(format_fuzzy_date(value), named), MONTH, month))
+    year = r"\d{4}"
+    forms.append((parsing.template_regex(_("%(start)s–%(end)s"), start=year, end=year), YEAR_RANGE, None))
+    forms.append((parsing.template_regex(_("%(year)s"), year=year), YEAR, None))
+    return forms
+
+
+def date_pattern():
+    """Any written date, as a pattern without groups, to be placed in a sentence's pattern."""
+    return "(?:%s)" % "|".join(parsing.unnamed(pattern) for pattern, _precision, _month in date_forms(named=False))
+
+
+def parse_fuzzy_date(text):
+    """The inverse of format_fuzzy_date: {"year", "month", "day", "end_year"} (those known), or None."""
+    text = parsing.normalise_text(text)
+    for pattern, precision, month in date_forms():
+        match = re.fullmatch(pattern, text)
+        if not match:
+            continue
+        if precision == YEAR_RANGE:
+            return {"year": int(match["start"]), "end_year": int(match["end"])}
+        value = {"year": int(match["year"])}
+        if month:
+            value["month"] = month
+        if precision == DAY:
+            value["day"] = int(match["day"])
+        return value
+    return None
+
+
+def parse_dated_sentence(text):
+    """The inverse of dated_sentence: (date or None, since, the sentence after the date). A sentence
+    that does not open with a date comes back whole, without a date."""
+    text = parsing.normalise_text(text)
+    openings = [
+        (True, pgettext("a sentence opening with the date since which it holds", "Since %(date)s, %(sentence)s")),
+        (False, pgettext("a sentence opening with a date of a day", "On %(date)s, %(sentence)s")),
+        (False, pgettext("a sentence opening with a month, a year or a span of years", "In %(date)s, %(sentence)s")),
+    ]
+    for since, template in openings:
+        match = parsing.match_template(template, text, date=date_pattern(), sentence=".+")
+        if match:
+            date = parse_fuzzy_date(match["date"])
+            if date:
+                return date, since, match["sentence"]
+    return None, False, text
+
+
+def parse_date_adverbial(text):
+    """The inverse of date_adverbial ("on 6 Feb. 1995", "1995 m. vasario 6 d.")."""
+    for context, template in (
+        ("a date of a day inside a sentence", "on %(date)s"),
+        ("a month, a year or a span of years inside a sentence", "in %(date)s"),
+    ):
+        match = parsing.match_template(pgettext(context, template), text, date=date_pattern())
+        if match:
+            date = parse_fuzzy_date(match["date"])
+            if date:
+                return date
+    return None
+
+
+def date_adverbial_pattern():
+    """A date as date_adverbial writes it, as a pattern without groups."""
+    return "(?:%s)" % "|".join(
+        parsing.unnamed(parsing.template_regex(pgettext(context, template), date=date_pattern()))
+        for context, template in (
+            ("a date of a day inside a sentence", "on %(date)s"),
+            ("a month, a year or a span of years inside a sentence", "in %(date)s"),
+        )
+    )

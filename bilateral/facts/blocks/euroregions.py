@@ -1,10 +1,13 @@
 """Euroregions: cross-border associations and their member bodies, grouped by country."""
 
+import re
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
-from ..grammar import join_list, number_in_words
+from ..grammar import SMALL_NUMBER_WORDS, join_list, number_in_words
+from . import parsing
 from .base import FactBlock, heading_block, sources_block
 
 
@@ -122,3 +125,85 @@ class EuroregionsBlock(FactBlock):
                 for index, euroregion in enumerate(euroregions)
             ],
         }
+
+
+# --- Reading the euroregions back (the inverse of intro_sentence and euroregion_sentence) ----------
+
+
+def parse_count_word(text):
+    """The inverse of grammar.number_in_words."""
+    for count, word in SMALL_NUMBER_WORDS.items():
+        if word() == text:
+            return count
+    return int(text) if text.isdigit() else None
+
+
+def parse_intro(text, country):
+    singular = (
+        "At present %(count)s euroregion has been established in whose activities municipalities of "
+        "%(country)s and Lithuania take part:"
+    )
+    plural = (
+        "At present %(count)s euroregions have been established in whose activities municipalities of "
+        "%(country)s and Lithuania take part:"
+    )
+    match = parsing.match_any(
+        parsing.plural_forms(singular, plural), text, count=r"\S+", country=re.escape(country.get("genitive", ""))
+    )
+    return parse_count_word(match["count"]) if match else None
+
+
+def parse_group(text, genitives):
+    """'Baltarusijos Gardino sritis bei Gardino savivaldybė' → a member group. Members are read as
+    join_list wrote them with "bei", the last one after it; what comes before it is one member (a
+    member's own name may hold commas: "Ignalinos rajono, Švenčionių rajono … tarybos")."""
+    for genitive, code in genitives.items():
+        if text.startswith(genitive + " "):
+            members = text[len(genitive) + 1 :]
+            head, separator, last = members.rpartition(" %s " % _("as well as"))
+            return {"country": code, "members": [head, last] if separator else [members]}
+    return None
+
+
+def parse_members(text, genitives):
+    """The member groups joined by ", " and "ir", each opening with a country's name, or None."""
+    names = "|".join(re.escape(genitive) for genitive in sorted(genitives, key=len, reverse=True))
+    if not names:
+        return None
+    starts = [0] + [
+        match.end() for match in re.finditer(r"(?:, | %s )(?=(?:%s) )" % (re.escape(_("and")), names), text)
+    ]
+    separators = [match for match in re.finditer(r"(?:, | %s )(?=(?:%s) )" % (re.escape(_("and")), names), text)]
+    ends = [match.start() for match in separators] + [len(text)]
+    groups = [parse_group(text[start:end], genitives) for start, end in zip(starts, ends, strict=True)]
+    return groups if all(groups) else None
+
+
+def parse_euroregion(text, genitives):
+    template = _("Euroregion “%(name)s”. Taking part in the euroregion's activities: %(members)s%(end)s")
+    match = parsing.match_template(template, text, name="[^„“”\"]+", members=".+", end="[.;]")
+    if not match:
+        return None
+    groups = parse_members(match["members"], genitives)
+    return {"name": match["name"], "member_groups": groups} if groups else None
+
+
+def country_genitives():
+    """Every country's genitive in the active language, with its code."""
+    from ..models import Country
+
+    return {country.forms()["genitive"]: country.iso_code for country in Country.objects.all()}
+
+
+def parse(paragraphs, country, **context):
+    """The intro and the euroregions after it: (value, how many paragraphs), or None."""
+    if not paragraphs:
+        return None
+    count = parse_intro(paragraphs[0].text, country)
+    if not count or len(paragraphs) <= count:
+        return None
+    genitives = country_genitives()
+    euroregions = [parse_euroregion(paragraph.text, genitives) for paragraph in paragraphs[1 : count + 1]]
+    if not all(euroregions):
+        return None
+    return {"heading": "", "euroregions": euroregions, "sources": []}, count + 1

@@ -1,5 +1,7 @@
 """The diplomatic timeline: dated events and the first representatives."""
 
+import re
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import blocks
@@ -8,7 +10,8 @@ from django.core.exceptions import ValidationError
 
 from ..grammar import spaced_initials
 from .base import FactBlock, heading_block, sources_block
-from .dates import FuzzyDateBlock, dated_sentence_html
+from . import parsing
+from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
 
 RECOGNITION_DE_JURE = "recognition_de_jure"
 DIPLOMATIC_RELATIONS = "diplomatic_relations"
@@ -156,3 +159,77 @@ class DiplomaticTimelineBlock(FactBlock):
         from ..pictures.timeline import timeline_picture
 
         return {"timeline_picture": timeline_picture(value, context["country_forms"], context.get("id"))}
+
+
+# --- Reading the timeline back (the inverse of event_sentence and representative_sentence) ---------
+
+
+def parse_event_sentence(sentence, country):
+    """A recognised event's kind, or None (another event's free description is not told apart from
+    any other dated sentence, so it is left to the editor)."""
+    nominative = re.escape(country.get("nominative", ""))
+    if parsing.match_template(event_sentence(RECOGNITION_DE_JURE, {"nominative": "%(country)s"}), sentence, country=nominative):
+        return RECOGNITION_DE_JURE
+    if parsing.match_template(event_sentence(DIPLOMATIC_RELATIONS, country), sentence):
+        return DIPLOMATIC_RELATIONS
+    return None
+
+
+def representative_templates():
+    """(direction, first, template) for each representative sentence."""
+    return [
+        (LITHUANIA_IN_PARTNER, True, _("the first representative of Lithuania in %(country_locative)s%(since)s was %(role)s %(name)s.")),
+        (LITHUANIA_IN_PARTNER, False, _("the representative of Lithuania in %(country_locative)s%(since)s was %(role)s %(name)s.")),
+        (PARTNER_IN_LITHUANIA, True, _("the first representative of %(country_genitive)s in Lithuania%(since)s was %(role)s %(name)s.")),
+        (PARTNER_IN_LITHUANIA, False, _("the representative of %(country_genitive)s in Lithuania%(since)s was %(role)s %(name)s.")),
+    ]
+
+
+def parse_representative_sentence(sentence, country):
+    roles = {key: str(label) for key, label in ROLE_CHOICES}
+    groups = {
+        "country_locative": re.escape(country.get("locative", "")),
+        "country_genitive": re.escape(country.get("genitive", "")),
+        "since": "(?:%s)?" % parsing.escape_literal(_(" after the restoration of independence")),
+        "role": parsing.choice_pattern(roles.values()),
+        "name": ".+",
+    }
+    for direction, first, template in representative_templates():
+        match = parsing.match_template(template, sentence, **groups)
+        if match:
+            return {
+                "direction": direction,
+                "first": first,
+                "since_restoration": bool(match["since"]),
+                "role": parsing.choice_of(roles, match["role"]),
+                "name": match["name"],
+            }
+    return None
+
+
+def parse_timeline_line(text, country):
+    """One line of the timeline as an item ({"type", "value"}), or None."""
+    date, since, sentence = parse_dated_sentence(text)
+    if date is None or since:
+        return None
+    kind = parse_event_sentence(sentence, country)
+    if kind:
+        return {"type": "event", "value": {"date": date, "kind": kind, "description": ""}}
+    representative = parse_representative_sentence(sentence, country)
+    if representative:
+        return {"type": "representative", "value": {"period": date, **representative}}
+    return None
+
+
+def parse(paragraphs, country, **context):
+    """The timeline read from the paragraphs at the start of `paragraphs`: (value, how many it read),
+    or None. `country` is the partner's name forms in the active language."""
+    items = []
+    for paragraph in paragraphs:
+        item = parse_timeline_line(paragraph.text, country)
+        if item is None:
+            break
+        items.append(item)
+    if not items:
+        return None
+    return {"heading": "", "items": items, "sources": []}, len(items)
