@@ -123,9 +123,7 @@ def demarcation(draw):
         "treaty_signed": draw(fuzzy_date()),
         "marking_completed": draw(fuzzy_date()),
         "marking_note": draw(st.one_of(st.just(""), sentence)),
-        # Not 0 km: the demarcation picture divides by the total (pictures/demarcation.py), a 0 km
-        # border with 0 km parts fails to render at all; reported, not this test's subject.
-        "total_length_km": draw(decimal_km().filter(lambda km: km > 0)),
+        "total_length_km": draw(decimal_km()),
         "marks_declared_total": draw(st.integers(0, 5000)),
         "marks": [
             {"mark_type": mark_type, "count": draw(st.integers(0, 2000))}

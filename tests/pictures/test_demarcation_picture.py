@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from tests.facts.test_demarcation import SEED
+from tests.facts.demarcation_values import SEED
 
 from .helpers import SVG, assert_titled, only_figure, parsed_svg, svg_texts, table_cells
 
@@ -63,3 +63,11 @@ def test_more_marks_by_type_than_declared_is_said(belarus, english):
     value = copy.deepcopy(SEED)
     value["marks_declared_total"] = 1700
     assert "The marks by type are 98 more than the declared total" in the_picture(belarus, value).get_text()
+
+
+def test_a_border_of_0_km_draws_no_length_bar_and_still_its_marks(belarus, english):
+    """A draft may say 0 km (or the source does): the bar of lengths would have no scale."""
+    value = dict(SEED, total_length_km="0", land_length_km="0", water_length_km="0")
+    texts = svg_texts(parsed_svg(the_picture(belarus, value)))
+    assert not any(text.startswith("Length of the border") for text in texts)
+    assert "Border marks: 1955 declared, 1798 by type" in texts

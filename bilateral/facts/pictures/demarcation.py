@@ -41,11 +41,15 @@ def captions(top, parts, fills_key):
 
 
 def length_parts(value):
+    """The lengths by land and by water, where given; none when they add up to nothing to draw (a bar
+    of 0 km has no scale)."""
     parts = []
     if value.get("land_length_km") is not None:
         parts.append((_("By land"), value["land_length_km"]))
     if value.get("water_length_km") is not None:
         parts.append((_("By water"), value["water_length_km"]))
+    if sum(Decimal(amount) for _, amount in parts) + Decimal(value.get("total_length_km") or 0) <= 0:
+        return []
     return parts
 
 
