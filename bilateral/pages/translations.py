@@ -87,7 +87,7 @@ def as_source(page):
     return page
 
 
-def start_translation(page, locale, strings=None, user=None):
+def start_translation(page, locale, strings=None, user=None, publish=True):
     """The page translated into `locale` through wagtail-localize and published: the source's facts,
     with `strings` ({source text: translated text}) stored as translations of its segments (the seed's
     English titles and texts). A page already translated into the locale is brought up to date."""
@@ -97,7 +97,7 @@ def start_translation(page, locale, strings=None, user=None):
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    return publish_target(translation, user=user)
+    return publish_target(translation, user=user, publish=publish)
 
 
 def translate_strings(source, locale, strings, user=None):
@@ -140,7 +140,7 @@ def paired_strings(page, translated_page):
     return {source.string.data: target.string.data for source, target in zip(sources, translated, strict=True)}
 
 
-def publish_target(translation, user=None):
+def publish_target(translation, user=None, publish=True):
     """Save the translation's page from the source and the translated segments (untranslated ones
     fall back to the source's text), then publish it at once (wagtail-localize would publish after the
     transaction commits; the publication of the source is already inside one)."""
@@ -151,6 +151,8 @@ def publish_target(translation, user=None):
     target = translation.get_target_instance().specific
     revision = target.get_latest_revision()
     not_a_change_of_its_own(revision)
+    if not publish:
+        return target  # a draft's translation: published with its source
     revision.publish(user=user)
     target.refresh_from_db()
     follow_the_source_stamp(source.get_source_instance(), target)
