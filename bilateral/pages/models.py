@@ -20,7 +20,7 @@ from bilateral.facts.pictures.key_figures import key_figures
 
 from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
-from .panels import FactChecksPanel, ThisChangePanel
+from .panels import FactChecksPanel, ThisChangePanel, TranslationsPanel
 from .publishing import MAJOR, MINOR
 from .revisions import RecordsOnlyChanges
 
@@ -236,6 +236,7 @@ class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
     base_form_class = SectionPageForm
     content_panels = [
         FactChecksPanel(heading=_("Fact checks")),
+        TranslationsPanel(heading=_("Translations")),
         *Page.content_panels,
         FieldPanel("body"),
         ThisChangePanel(heading=_("This change")),

@@ -220,3 +220,21 @@ def text_origins(page):
     # translated but not yet published.
     untranslated = set(texts.values()) - set(sources)
     return TextOrigins(untranslated, sources)
+
+
+def translation_progress(page):
+    """For the editor: each translation's language, its texts not translated yet and all its texts, and
+    the address of its translation editor (wagtail-localize's, opened by editing the translated page)."""
+    from django.urls import reverse
+
+    progress = []
+    for translation in translations_of(page):
+        total, translated = translation.get_progress()
+        target = translation.source.get_translated_instance(translation.target_locale)
+        progress.append({
+            "language": translation.target_locale.get_display_name(),
+            "total": total,
+            "untranslated": total - translated,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[target.pk]),
+        })
+    return progress

@@ -108,3 +108,19 @@ def test_a_translation_saved_but_not_published_changes_nothing_shown(client, see
     origins = text_origins(english_page)
     assert origins.is_untranslated("gynybos atašė")  # the page still shows the Lithuanian
     assert not origins.is_untranslated("defence attaché")
+
+
+def test_the_editor_sees_how_far_each_translation_is_and_reaches_the_translation_editor(admin_client, seeded):
+    english_page = seeded.get_translation(english())
+    source = TranslationSource.objects.get(object_id=seeded.translation_key, locale=seeded.locale)
+    total, translated = Translation.objects.get(source=source, target_locale=english()).get_progress()
+    assert 0 < translated < total  # the seed translates the title and the address only
+
+    response = admin_client.get(f"/admin/pages/{seeded.pk}/edit/")
+    panel = response.content.decode()
+    assert f"{total - translated} tekst" in panel and f"iš {total} dar neišvers" in panel
+    assert f'href="/admin/pages/{english_page.pk}/edit/"' in panel
+
+    editor = admin_client.get(f"/admin/pages/{english_page.pk}/edit/")
+    assert editor.status_code == 200
+    assert "wagtail_localize" in editor.content.decode() or "translation-editor" in editor.content.decode()
