@@ -150,7 +150,6 @@ def publish_target(translation, user=None, publish=True):
     )
     target = translation.get_target_instance().specific
     revision = target.get_latest_revision()
-    not_a_change_of_its_own(revision)
     if not publish:
         return target  # a draft's translation: published with its source
     revision.publish(user=user)
@@ -159,12 +158,11 @@ def publish_target(translation, user=None, publish=True):
     return target
 
 
-def not_a_change_of_its_own(revision):
-    """A translation's publication is the source's change carried over: its major change (the public
-    note, the subscribers' email) is the source page's, not announced again per language."""
-    if revision.content.get("change_kind") or revision.content.get("change_note"):
-        revision.content = {**revision.content, "change_kind": "", "change_note": ""}
-        revision.save(update_fields=["content"])
+def is_translation(page):
+    """Whether the page is a wagtail-localize translation of a page in another language. Its publication
+    is its source's change carried over: the major change (the public note, the subscribers' email)
+    is the source page's, not recorded again per language (publishing.record_major_change)."""
+    return TranslationSource.objects.filter(object_id=page.translation_key).exclude(locale_id=page.locale_id).exists()
 
 
 def follow_the_source_stamp(source, target):

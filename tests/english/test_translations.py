@@ -124,3 +124,20 @@ def test_the_editor_sees_how_far_each_translation_is_and_reaches_the_translation
     editor = admin_client.get(f"/admin/pages/{english_page.pk}/edit/")
     assert editor.status_code == 200
     assert "wagtail_localize" in editor.content.decode() or "translation-editor" in editor.content.decode()
+
+
+def test_a_major_change_is_the_source_pages_and_the_translation_takes_its_stamp(seeded):
+    from bilateral.pages.models import MajorChange
+
+    page = SectionPage.objects.get(pk=seeded.pk)
+    raw = list(page.body.raw_data)
+    buoys(raw).update(buoys_count=74)
+    page.body, page.change_kind, page.change_note = raw, "major", "Pakeistas plūdurų skaičius."
+    page.save_revision().publish()
+
+    source = SectionPage.objects.get(pk=seeded.pk)
+    english_page = SectionPage.objects.get(pk=seeded.get_translation(english()).pk)
+    assert MajorChange.objects.filter(page=source).count() == 1
+    assert not MajorChange.objects.filter(page=english_page).exists()
+    assert english_page.last_major_change_at == source.last_major_change_at
+    assert block_value(english_page, "demarcation")["buoys_count"] == 74
