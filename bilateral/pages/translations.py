@@ -229,10 +229,12 @@ def translation_progress(page):
     for translation in translations_of(page):
         total, translated = translation.get_progress()
         target = translation.source.get_translated_instance(translation.target_locale)
-        progress.append({
-            "language": translation.target_locale.get_display_name(),
-            "total": total,
-            "untranslated": total - translated,
-            "edit_url": reverse("wagtailadmin_pages:edit", args=[target.pk]),
-        })
+        progress.append(
+            {
+                "language": translation.target_locale.get_display_name(),
+                "total": total,
+                "untranslated": total - translated,
+                "edit_url": reverse("wagtailadmin_pages:edit", args=[target.pk]),
+            }
+        )
     return progress

@@ -71,7 +71,9 @@ def test_a_figure_published_in_lithuanian_is_on_the_english_page(client, seeded)
 def test_numbers_and_kinds_are_no_segments_to_translate(seeded):
     source = TranslationSource.objects.get(object_id=seeded.translation_key, locale=seeded.locale)
     paths = list(StringSegment.objects.filter(source=source).values_list("context__path", flat=True))
-    assert paths and all(path.split(".")[-1] not in {"count", "buoys_count", "kind", "year", "month", "day"} for path in paths)
+    assert paths and all(
+        path.split(".")[-1] not in {"count", "buoys_count", "kind", "year", "month", "day"} for path in paths
+    )
     texts = {segment.string.data for segment in StringSegment.objects.filter(source=source).select_related("string")}
     assert "Alfonsas Augulis" not in texts  # a person's name is the same in every language: synchronised
     assert "gynybos atašė" in texts

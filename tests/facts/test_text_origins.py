@@ -63,16 +63,16 @@ def test_each_value_in_its_own_language(english, countries):
     assert not any("contact point" in part for part in parts)
 
 
-def test_a_sentence_with_a_translated_and_an_untranslated_value_is_lithuanian_with_the_source_texts(
-    english, countries
-):
+def test_a_sentence_with_a_translated_and_an_untranslated_value_is_lithuanian_with_the_source_texts(english, countries):
     value = copy.deepcopy(ACTIVITIES)
     value["items"] = value["items"][:1]
     value["items"][0]["value"]["position"] = "defence attaché"  # translated; the rank "plk.lt." is not
     origins = TextOrigins(["plk.lt."], {"defence attaché": "gynybos atašė"})
 
     html = str(render_block("activities", value, countries, free_text_language="en", free_text_origins=origins))
-    assert lithuanian_parts(html) == ["2004 m. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje plk.lt. A. Danėnas."]
+    assert lithuanian_parts(html) == [
+        "2004 m. akredituotas Lietuvos Respublikos gynybos atašė Baltarusijoje plk.lt. A. Danėnas."
+    ]
     assert "defence attaché" not in html
 
 
@@ -82,6 +82,8 @@ def test_prose_untranslated_is_marked_translated_is_not(english, countries):
     untranslated = str(render_block("prose", lithuanian, countries, free_text_language="en", free_text_origins=origins))
     assert untranslated.strip().startswith('<div class="prose" lang="lt">')
     translated = str(
-        render_block("prose", "<p>Relations with Belarus.</p>", countries, free_text_language="en", free_text_origins=origins)
+        render_block(
+            "prose", "<p>Relations with Belarus.</p>", countries, free_text_language="en", free_text_origins=origins
+        )
     )
     assert translated.strip().startswith('<div class="prose">')

@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 
 from ..models import language_of
 
+
 class TextOrigins:
     """Which free-text values of a translated page are still the source's (untranslated, so in the
     site's language) and, for each translated value, the source text it translates. The page knows it
@@ -29,17 +30,14 @@ class TextOrigins:
     def __init__(self, untranslated=(), sources=None):
         self.untranslated = frozenset(untranslated)
         self.sources = dict(sources or {})
+        # A rich-text value (prose) holds several segments: it is untranslated where one of them is.
+        self.long_untranslated = [part for part in self.untranslated if len(part) > 20]
 
     def is_untranslated(self, text):
         text = str(text or "").strip()
         if not text:
             return False
         return text in self.untranslated or any(part in text for part in self.long_untranslated)
-
-    @property
-    def long_untranslated(self):
-        # A rich-text value (prose) holds several segments: it is untranslated where one of them is.
-        return [part for part in self.untranslated if len(part) > 20]
 
     def source_of(self, text):
         return self.sources.get(str(text or "").strip())
