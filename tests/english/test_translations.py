@@ -143,3 +143,21 @@ def test_a_major_change_is_the_source_pages_and_the_translation_takes_its_stamp(
     assert not MajorChange.objects.filter(page=english_page).exists()
     assert english_page.last_major_change_at == source.last_major_change_at
     assert block_value(english_page, "demarcation")["buoys_count"] == 74
+
+
+def test_every_language_a_page_is_translated_into_is_updated(seeded):
+    """Not English alone: a translation into any other locale (here a German one, made as the seed
+    makes the English) takes the figures published in Lithuanian."""
+    from bilateral.pages.translations import start_translation
+
+    german = Locale.objects.create(language_code="de")
+    start_translation(
+        seeded, german, {seeded.title: "Politische Zusammenarbeit", seeded.slug: "politische-zusammenarbeit"}
+    )
+
+    publish_in_lithuanian(seeded, lambda raw: buoys(raw).update(buoys_count=75))
+
+    for locale in (english(), german):
+        translated = seeded.get_translation(locale).specific
+        assert block_value(translated, "demarcation")["buoys_count"] == 75 and translated.live
+    assert seeded.get_translation(german).title == "Politische Zusammenarbeit"
