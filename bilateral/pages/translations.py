@@ -238,3 +238,57 @@ def translation_progress(page):
             }
         )
     return progress
+
+
+def adopt_copy(source_page, copy):
+    """A page copied into another locale before translations were kept in step (copy_for_translation)
+    made a wagtail-localize translation of its source: every text of the copy that differs from the
+    source's at the same place (copies keep the blocks' ids; a rich text's paragraphs are paired in
+    order where both have as many) is stored as that segment's translation, so nothing translated is
+    lost; the copy is then brought up to date and published. Returns the number of texts kept."""
+    source, _created = TranslationSource.update_or_create_from_instance(as_source(source_page))
+    copied = strings_by_path(as_source(copy))
+    kept = {}
+    for path, texts in strings_by_path(as_source(source_page)).items():
+        if len(copied.get(path, [])) == len(texts):
+            kept.update({(path, n): ours for n, (text, ours) in enumerate(zip(texts, copied[path])) if ours != text})
+    seen = {}
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context").order_by("order"):
+        path = segment.context.path
+        n = seen[path] = seen.get(path, -1) + 1
+        if (path, n) in kept:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=copy.locale,
+                context=segment.context,
+                defaults={"data": kept[path, n], "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=copy.locale)
+    publish_target(translation)
+    return len(kept)
+
+
+def strings_by_path(page):
+    """The page's texts (segment data), in order, by their place in the page."""
+    texts = {}
+    for segment in extract_segments(page):
+        if isinstance(segment, StringSegmentValue):
+            texts.setdefault(segment.path, []).append(segment.string.data)
+    return texts
+
+
+def copies_to_adopt():
+    """(source, copy) for every page in another language that has a source in the site's language and
+    is not a wagtail-localize translation yet; parents before children."""
+    from wagtail.models import Page
+
+    pairs = []
+    for copy in Page.objects.exclude(locale__language_code=settings.LANGUAGE_CODE).order_by("path"):
+        if Translation.objects.filter(source__object_id=copy.translation_key, target_locale_id=copy.locale_id).exists():
+            continue
+        source = Page.objects.filter(
+            translation_key=copy.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        if source is not None and not source.is_root():
+            pairs.append((source.specific, copy.specific))
+    return pairs
