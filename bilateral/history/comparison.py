@@ -58,6 +58,7 @@ def rendered_units(page, country, request=None):
     """The page as readers see it (title, then every block's text), in reading order."""
     units = [Unit(page.title, heading=True)]
     context = {"page": page, "country": country, "request": request}
+    context.update(page.free_text_context() if hasattr(page, "free_text_context") else {})
     for block in page.body:
         units.extend(block_units(block.render(context=context)))
     return units

@@ -13,13 +13,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from bilateral.facts.blocks import SectionBodyBlock
 from bilateral.facts.pictures.key_figures import key_figures
 
 from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
-from .panels import FactChecksPanel, ThisChangePanel
+from .panels import FactChecksPanel, ThisChangePanel, TranslationsPanel
 from .publishing import MAJOR, MINOR
 from .revisions import RecordsOnlyChanges
 
@@ -235,6 +236,7 @@ class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
     base_form_class = SectionPageForm
     content_panels = [
         FactChecksPanel(heading=_("Fact checks")),
+        TranslationsPanel(heading=_("Translations")),
         *Page.content_panels,
         FieldPanel("body"),
         ThisChangePanel(heading=_("This change")),
@@ -247,6 +249,17 @@ class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
     ]
     subpage_types = []
     parent_page_types = ["pages.CountryPage"]
+    # What a translation has of its own (wagtail-localize): the title, the address, the search texts and
+    # the body's free text (its figures, dates and kinds are synchronised from the source by the
+    # body's segments: only text blocks are segments). The publish dialog's answer is not translated:
+    # a translation's publication is the source's change carried over (pages/translations.py).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("body"),
+    ]
 
     class Meta:
         verbose_name = _("section page")
@@ -291,7 +304,15 @@ class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
         context["country"] = country_page.country if country_page else None
         context["sections"] = country_page.sections() if country_page else []
         context["key_figures"] = key_figures(("", block) for block in self.body)
+        context.update(self.free_text_context())
         return context
+
+    def free_text_context(self):
+        """What the fact blocks need to write each free-text value in its language: the page's, or the
+        source's where the value is not translated yet (pages/translations.py)."""
+        from .translations import text_origins
+
+        return {"free_text_language": self.locale.language_code, "free_text_origins": text_origins(self)}
 
     def get_cached_paths(self):
         """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py),

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from .models import CountryIndexPage, CountryPage, SectionPage
 from .roles import ensure_country_roles
 from .seed import ensure_translation
+from .translations import start_translation
 from .section_template import template_body
 
 # The first section every country has; its title is translated into each language of the site.
@@ -90,13 +91,12 @@ def translated_country_page(country_page, locale):
 
 
 def section_translation(section, country_page):
-    """The draft section in another language: same blocks (all empty), its title in that language."""
-    copy = section.copy_for_translation(country_page.locale)
-    copy.title = copy.draft_title = first_section_title(country_page.locale.language_code)
-    copy.slug = slugify(copy.title)
-    copy.save()
-    copy.save_revision()
-    return copy
+    """The draft section in another language, a translation of the Lithuanian draft (published with
+    it): same blocks (all empty), its title in that language."""
+    title = first_section_title(country_page.locale.language_code)
+    return start_translation(
+        section, country_page.locale, {section.title: title, section.slug: slugify(title)}, publish=False
+    )
 
 
 def translated_indexes(index):

@@ -60,3 +60,23 @@ class ThisChangePanel(Panel):
                 parent = getattr(self.form, "parent_page", None)
                 can_publish = parent is not None and parent.permissions_for_user(user).can_publish_subpage()
             return "action-publish" if can_publish else "action-submit"
+
+
+class TranslationsPanel(Panel):
+    """Shows the editor of a Lithuanian page how far each of its translations is (texts not translated
+    yet, of all) and leads to wagtail-localize's translation editor, which shows which ones they are."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "pages/panels/translations.html"
+
+        def is_shown(self):
+            from .translations import is_source
+
+            return bool(self.instance is not None and self.instance.pk and is_source(self.instance))
+
+        def get_context_data(self, parent_context=None):
+            from .translations import translation_progress
+
+            context = super().get_context_data(parent_context)
+            context["translations"] = translation_progress(self.instance)
+            return context

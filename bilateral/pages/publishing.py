@@ -20,6 +20,10 @@ def record_major_change(sender, instance, revision, alias=False, **kwargs):
         return
     if revision.content.get("change_kind") != MAJOR:
         return
+    from .translations import is_translation
+
+    if is_translation(instance):
+        return  # the source page's change, carried over; recorded and announced there
     published_at = go_live_time(instance, revision)
     with transaction.atomic():
         change, created = MajorChange.objects.get_or_create(

@@ -12,14 +12,15 @@ from wagtail.models import Locale, Page, Site
 from bilateral.facts.models import Country
 
 from .models import CountryIndexPage, CountryPage, GeneralPage, HomePage, SectionPage
+from .translations import blank_texts, other_locales, paired_strings, start_translation
 
 SEED_DIR = settings.BASE_DIR / "data" / "seed"
 HOME_TITLE = "Dvišaliai santykiai"
 COUNTRY_INDEX = {"title": "Šalys partnerės", "slug": "salys"}
-# The English pages: translations (same translation_key) of the Lithuanian ones, same facts.
-ENGLISH = "en"
-HOME_EN = {"title": "Bilateral relations", "slug": "home-en"}
-COUNTRY_INDEX_EN = {"title": "Partner countries", "slug": "countries"}
+# The pages in the site's other languages: wagtail-localize translations of the Lithuanian ones, the
+# same facts. The words of the home page and the country list, by language.
+TRANSLATED_HOME = {"en": {"title": "Bilateral relations", "slug": "home-en"}}
+TRANSLATED_INDEX = {"en": {"title": "Partner countries", "slug": "countries"}}
 
 
 def read_yaml(path):
@@ -73,12 +74,13 @@ def parse_time(text):
     return datetime.datetime.fromisoformat(text)
 
 
-def stored_form(raw_body):
-    """The body as the editor would store it: every field present, every list item with its id."""
-    block = SectionPage.body.field.stream_block
+def stored_form(raw_body, model=SectionPage):
+    """The body as the editor would store it: every field present (an empty text as ""), every list
+    item with its id."""
+    block = model.body.field.stream_block
     value = block.to_python(raw_body)
     list(value)  # a lazy StreamValue would hand back its raw data unconverted
-    return block.get_prep_value(value)
+    return blank_texts(block, block.get_prep_value(value))
 
 
 def ensure_section(country_page, data, report):
@@ -94,42 +96,37 @@ def ensure_section(country_page, data, report):
     return page
 
 
-def ensure_translation(page, locale, title, slug, report, **fields):
-    """The page copied into the locale once (Wagtail's copy_for_translation) and published."""
+def ensure_translation(page, locale, title, slug, report, strings=None):
+    """The page translated into the locale once, through wagtail-localize (pages/translations.py), and
+    published: the source's facts; its title, address and the texts the seed gives (`strings`) stored
+    as translations of their segments. Later publications of the source keep it up to date."""
     existing = page.get_translation_or_none(locale)
     if existing:
         return existing, False
-    copy = page.copy_for_translation(locale)
-    copy.title, copy.draft_title, copy.slug = title, title, slug
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    copy.save_revision().publish()
-    report(f"page {copy.url_path} ({locale.language_code}) created")
-    return copy, True
+    translation = start_translation(page, locale, {page.title: title, page.slug: slug, **(strings or {})})
+    report(f"page {translation.url_path} ({locale.language_code}) created")
+    return translation, True
 
 
-def ensure_english(home, seed_sections, report):
-    """English translations of the tree; sections keep the seed's history, as the Lithuanian ones do."""
-    locale = Locale.objects.get(language_code=ENGLISH)
-    home_en, _created = ensure_translation(home, locale, report=report, **HOME_EN)
+def ensure_translations(home, seed_sections, report):
+    """The tree in the site's other languages: each page a translation of the Lithuanian one. Returns
+    the home page of each language, by language code."""
+    homes = {}
     index = CountryIndexPage.objects.child_of(home).get(slug=COUNTRY_INDEX["slug"])
-    ensure_translation(index, locale, report=report, **COUNTRY_INDEX_EN)
-    for country_page, sections in seed_sections:
-        name = country_page.country.name_en
-        ensure_translation(country_page, locale, name, slugify(name), report)
-        for section, data in sections:
-            # Not a change of the facts: no major change is recorded for the copy.
-            page, created = ensure_translation(
-                section, locale, data["en"]["title"], data["en"]["slug"], report, change_kind="", change_note=""
-            )
-            if created:
-                source = SectionPage.objects.get(pk=section.pk)
-                SectionPage.objects.filter(pk=page.pk).update(
-                    first_published_at=source.first_published_at,
-                    last_major_change_at=source.last_major_change_at,
-                )
-    return home_en
+    for locale in other_locales():
+        code = locale.language_code
+        home_words, index_words = TRANSLATED_HOME.get(code), TRANSLATED_INDEX.get(code)
+        if home_words is None or index_words is None:
+            continue  # the seed has no words for this language's home page
+        homes[code], _created = ensure_translation(home, locale, report=report, **home_words)
+        ensure_translation(index, locale, report=report, **index_words)
+        for country_page, sections in seed_sections:
+            name = country_page.country.forms(code)["nominative"]
+            ensure_translation(country_page, locale, name, slugify(name), report)
+            for section, data in sections:
+                if code in data:
+                    ensure_translation(section, locale, data[code]["title"], data[code]["slug"], report)
+    return homes
 
 
 @transaction.atomic
@@ -148,11 +145,11 @@ def load_seed(report=print, seed_dir=SEED_DIR):
             index, CountryPage, data["country_page"]["title"], data["country_page"]["slug"], report, country=country
         )
         sections = [(ensure_section(country_page, section, report), section) for section in data["sections"]]
-        seed_sections.append((country_page, [(page, data) for page, data in sections if "en" in data]))
-    home_en = ensure_english(home, seed_sections, report)
+        seed_sections.append((country_page, sections))
+    homes = ensure_translations(home, seed_sections, report)
     general_pages = seed_dir / "general_pages.yaml"
     if general_pages.exists():  # a seed of countries alone (tests, a new portal) has none
-        ensure_general_pages(home, home_en, read_yaml(general_pages)["general_pages"], report)
+        ensure_general_pages(home, homes, read_yaml(general_pages)["general_pages"], report)
     return home
 
 
@@ -160,14 +157,18 @@ def general_body(html):
     return [{"type": "text", "value": html.strip()}]
 
 
-def ensure_general_pages(home, home_en, pages, report):
-    """The accessibility statement, privacy notice, contacts and about page, in Lithuanian and English."""
+def ensure_general_pages(home, homes, pages, report):
+    """The accessibility statement, privacy notice, contacts and about page, in Lithuanian and in the
+    other languages the seed gives them in (their texts stored as translations of the Lithuanian)."""
     for data in pages:
-        lithuanian, english = data["lt"], data["en"]
+        lithuanian = data[settings.LANGUAGE_CODE]
         page, _created = ensure_child(
             home, GeneralPage, lithuanian["title"], lithuanian["slug"], report,
             body=general_body(lithuanian["body"]), footer_role=data["role"],
         )
-        ensure_translation(
-            page, home_en.locale, english["title"], english["slug"], report, body=general_body(english["body"])
-        )
+        for code, translated_home in homes.items():
+            if code not in data:
+                continue
+            words = data[code]
+            strings = paired_strings(page, GeneralPage(body=stored_form(general_body(words["body"]), GeneralPage)))
+            ensure_translation(page, translated_home.locale, words["title"], words["slug"], report, strings)

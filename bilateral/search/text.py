@@ -21,6 +21,8 @@ def html_to_text(markup):
 def render_body_text(page):
     country_page = page.country_page
     context = {"page": page, "country": country_page.country if country_page else None}
+    # Each free-text value in its language, as the page shows it (untranslated ones whole in Lithuanian).
+    context.update(page.free_text_context() if hasattr(page, "free_text_context") else {})
     with translation.override(page.locale.language_code):
         markup = "".join(block.render(context=context) for block in page.body)
     return html_to_text(markup)

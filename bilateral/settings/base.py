@@ -48,14 +48,16 @@ INSTALLED_APPS = [
     # Not "wagtail.contrib.frontend_cache": its signal handlers would purge a published page at once,
     # in the editor's request; bilateral/caching/cache_purge.py refreshes it instead (its backends and
     # utilities are used all the same).
-    "wagtail.contrib.simple_translation",
+    # Translations: wagtail-localize keeps each page's translations in step with the Lithuanian source
+    # (docs/adr/0015-one-set-of-facts-in-every-language.md); its locales app replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
     "wagtail.admin",
     "wagtail",
     "modelcluster",

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
 from ..grammar import format_number, spaced_initials, strip_final_stop
-from .base import FactBlock, heading_block, sources_block
 from . import parsing
+from .base import FactBlock, NameBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
 from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER, PARTNER_IN_LITHUANIA
 
@@ -81,7 +81,7 @@ class AccreditationBlock(blocks.StructBlock):
         max_length=200, label=gettext_lazy("Position"), help_text=gettext_lazy("“gynybos atašė”")
     )
     rank = blocks.CharBlock(max_length=50, required=False, label=gettext_lazy("Rank"), help_text="plk.")
-    name = blocks.CharBlock(max_length=200, label=gettext_lazy("Name"))
+    name = NameBlock(max_length=200, label=gettext_lazy("Name"))
 
     class Meta:
         icon = "user"
@@ -116,9 +116,14 @@ class ActivitiesBlock(FactBlock):
         lines = []
         for item in value["items"]:
             if item.block_type == "accreditation":
-                lines.append(writer.with_free_text(lambda forms, item=item: accreditation_sentence(item.value, forms)))
+                lines.append(writer.with_free_text(
+                    lambda forms, item=item: accreditation_sentence(item.value, forms),
+                    texts=[item.value.get("position"), item.value.get("rank")],
+                ))
             else:
-                lines.append(writer.with_free_text(lambda forms, item=item: activity_sentence(item.value)))
+                lines.append(writer.with_free_text(
+                    lambda forms, item=item: activity_sentence(item.value), texts=[item.value.get("text")]
+                ))
         return {"lines": lines}
 
 

@@ -28,6 +28,23 @@ class SourceBlock(blocks.StructBlock):
         label = gettext_lazy("Source")
 
 
+class NameBlock(blocks.CharBlock):
+    """A person's or a place's name: the same in every language. The translation mechanism
+    (wagtail-localize) asks a block for its segments; a name has none, so it is synchronised from the
+    source page like the figures, never left for a translator (docs/adr/0015)."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+    def deconstruct(self):
+        # Migrations see a plain CharBlock: nothing stored changes.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.CharBlock", args, kwargs
+
+
 def sources_block():
     return blocks.ListBlock(
         SourceBlock(),
@@ -51,11 +68,18 @@ class FactBlock(blocks.StructBlock):
         country = (parent_context or {}).get("country")
         context["country"] = country
         context["country_forms"] = country.forms() if country else {}
-        writer = Writer(country, (parent_context or {}).get("free_text_language"))
+        writer = Writer(
+            country,
+            (parent_context or {}).get("free_text_language"),
+            (parent_context or {}).get("free_text_origins"),
+        )
         # The free text's language on the elements that hold only free text (an editor's own heading,
         # source titles) where it is not the page's.
         context["text_lang"] = writer.attribute()
-        context["heading_lang"] = writer.attribute() if value.get("heading") else ""
+        context["heading_lang"] = writer.attribute(value.get("heading")) if value.get("heading") else ""
+        context["source_items"] = [
+            {"source": source, "lang": writer.attribute(source.get("title"))} for source in value.get("sources") or []
+        ]
         context["missing_fields"] = missing_fields(self, value)
         if not context["missing_fields"]:
             context.update(self.sentences(value, writer))

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..grammar import format_number, join_list
-from .base import FactBlock, heading_block, sources_block
+from .base import FactBlock, NameBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock
 
 ROAD, RAIL, RIVER = "road", "rail", "river"
@@ -220,7 +220,7 @@ def latitude_block(label, limit):
 class CrossingPointRecordBlock(blocks.StructBlock):
     """One crossing point by name: where it is, what crosses there, under which regime, and its status."""
 
-    name = blocks.CharBlock(max_length=200, label=gettext_lazy("Name"))
+    name = NameBlock(max_length=200, label=gettext_lazy("Name"))
     latitude = latitude_block(gettext_lazy("Latitude (°N)"), 90)
     longitude = latitude_block(gettext_lazy("Longitude (°E)"), 180)
     kind = blocks.ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
@@ -294,10 +294,14 @@ class BorderCrossingsBlock(FactBlock):
     def sentences(self, value, writer):
         planned = list(value["planned"])
         # A condition ("įrengus infrastruktūrą") is free text inside the planned sentence.
-        write_planned = writer.with_free_text if any(change.get("condition") for change in planned) else writer.plain
+        conditions = [change.get("condition") for change in planned if change.get("condition")]
+        if conditions:
+            planned_html = writer.with_free_text(lambda forms: planned_sentence(planned), texts=conditions)
+        else:
+            planned_html = writer.plain(lambda forms: planned_sentence(planned))
         return {
             "existing": writer.plain(lambda forms: existing_sentence(value, forms)),
-            "planned": write_planned(lambda forms: planned_sentence(planned)),
+            "planned": planned_html,
         }
 
     def pictures(self, value, context):

@@ -89,7 +89,9 @@ def marking_paragraph(value, writer):
     if value.get("last_mark_kind") and value.get("last_mark_water_body"):
         # The lake's name is stored in the genitive the Lithuanian sentence needs: the sentence is
         # written whole in that language.
-        sentence = writer.with_free_text(lambda forms: marking_sentence(value, forms))
+        sentence = writer.with_free_text(
+            lambda forms: marking_sentence(value, forms), texts=[value.get("last_mark_water_body")]
+        )
     else:
         sentence = writer.plain(lambda forms: marking_sentence(value, forms, writer.name))
     return with_note(sentence, value.get("marking_note"), writer)
@@ -178,8 +180,11 @@ def figures_paragraph(value, writer):
     if value.get("buoys_count"):
         # Lakes and ponds are named in the genitive the Lithuanian sentence needs.
         named = value.get("lakes") or value.get("ponds")
-        write = writer.with_free_text if named else writer.plain
-        sentences.append(write(lambda forms: buoys_sentence(value)))
+        if named:
+            names = [*(value.get("lakes") or []), *(value.get("ponds") or [])]
+            sentences.append(writer.with_free_text(lambda forms: buoys_sentence(value), texts=names))
+        else:
+            sentences.append(writer.plain(lambda forms: buoys_sentence(value)))
     return mark_safe(" ".join(str(sentence) for sentence in sentences))  # noqa: S308 (each escaped)
 
 

@@ -80,6 +80,11 @@ def euroregion_sentence(euroregion, countries, is_last):
     }
 
 
+def free_texts_of(euroregion):
+    """The euroregion's name and its member bodies: the free text its sentence is written with."""
+    return [euroregion["name"], *(member for group in euroregion["member_groups"] for member in group["members"])]
+
+
 def intro_sentence(count, country):
     return ngettext(
         "At present %(count)s euroregion has been established in whose activities municipalities of "
@@ -120,7 +125,8 @@ class EuroregionsBlock(FactBlock):
                 writer.with_free_text(
                     lambda forms, euroregion=euroregion, is_last=index == len(euroregions) - 1: euroregion_sentence(
                         euroregion, countries, is_last
-                    )
+                    ),
+                    texts=free_texts_of(euroregion),
                 )
                 for index, euroregion in enumerate(euroregions)
             ],

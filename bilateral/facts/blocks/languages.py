@@ -8,30 +8,73 @@ in the free text's language, from the same facts, in its own element marked with
 names that stay in their language (a treaty's title, a euroregion's name, a lake given in the
 nominative) are marked with it inside the reader's sentence.
 
-Which language the free text is in comes from the render context (`free_text_language`); without it,
-the site's language: the English pages are copies of the Lithuanian ones and nothing yet translates
-their free text (docs/adr/0014-language-of-generated-text.md).
+Which language the free text is in comes from the render context (`free_text_language`, the page's
+language; without it, the site's), value by value: on a translated page a value that is not translated
+yet is the source's text, in the site's language (`free_text_origins`, a TextOrigins the page builds
+from its translations; docs/adr/0015-one-set-of-facts-in-every-language.md).
 """
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from ..models import language_of
+
+
+class TextOrigins:
+    """Which free-text values of a translated page are still the source's (untranslated, so in the
+    site's language) and, for each translated value, the source text it translates. The page knows it
+    (bilateral/pages/translations.py); the blocks only ask."""
+
+    def __init__(self, untranslated=(), sources=None):
+        self.untranslated = frozenset(untranslated)
+        self.sources = dict(sources or {})
+        # A rich-text value (prose) holds several segments: it is untranslated where one of them is.
+        self.long_untranslated = [part for part in self.untranslated if len(part) > 20]
+
+    def is_untranslated(self, text):
+        text = str(text or "").strip()
+        if not text:
+            return False
+        return text in self.untranslated or any(part in text for part in self.long_untranslated)
+
+    def source_of(self, text):
+        return self.sources.get(str(text or "").strip())
+
+
+NO_TRANSLATION = TextOrigins()
 
 
 class Writer:
     """Writes a block's sentences in the reader's language, or whole in the free text's language."""
 
-    def __init__(self, country, text_language=None):
+    def __init__(self, country, text_language=None, origins=None):
         self.country = country
         self.reader_language = language_of(translation.get_language())
         self.text_language = language_of(text_language or settings.LANGUAGE_CODE)
+        self.source_language = language_of(settings.LANGUAGE_CODE)
+        self.origins = origins or NO_TRANSLATION
 
     @property
     def mixed(self):
         """Whether the free text is in another language than the page's."""
         return self.text_language != self.reader_language
+
+    def language_of_texts(self, texts):
+        """The language of these free-text values: the source's if one of them is not translated yet."""
+        if any(self.origins.is_untranslated(text) for text in texts):
+            return self.source_language
+        return self.text_language
+
+    def back_to_source(self, sentence, texts):
+        """A sentence written in the source's language with a value that is translated: the value's
+        source text instead, so that the sentence is in one language."""
+        for text in texts:
+            source = self.origins.source_of(text)
+            if source and source != text:
+                sentence = str(sentence).replace(str(conditional_escape(text)), str(conditional_escape(source)))
+        return sentence
 
     def forms(self, language=None):
         return self.country.forms(language or self.reader_language) if self.country else {}
@@ -40,27 +83,33 @@ class Writer:
         """A sentence without free text: the reader's language, escaped."""
         return conditional_escape(make(self.forms(), *args))
 
-    def with_free_text(self, make, *args):
-        """A sentence that needs free text. `make(forms, *args)` returns text or safe HTML."""
-        if not self.mixed:
+    def with_free_text(self, make, *args, texts=None):
+        """A sentence that needs free text (`texts`, the values it uses; without them, the block's
+        free text as a whole). `make(forms, *args)` returns text or safe HTML."""
+        texts = [text for text in (texts or []) if text]
+        language = self.language_of_texts(texts) if texts else self.text_language
+        if language == self.reader_language:
             return conditional_escape(make(self.forms(), *args))
-        with translation.override(self.text_language):
-            sentence = make(self.forms(self.text_language), *args)
-        return format_html('<span lang="{}">{}</span>', self.text_language, sentence)
+        with translation.override(language):
+            sentence = conditional_escape(make(self.forms(language), *args))
+        return format_html('<span lang="{}">{}</span>', language, mark_safe(self.back_to_source(sentence, texts)))  # noqa: S308 (escaped above)
 
     def free_text(self, text):
         """A free-text value shown on its own (a note, a paragraph): marked with its language when it
         is not the page's."""
         if not text:
             return ""
-        if not self.mixed:
+        language = self.language_of_texts([text])
+        if language == self.reader_language:
             return conditional_escape(text)
-        return format_html('<span lang="{}">{}</span>', self.text_language, text)
+        return format_html('<span lang="{}">{}</span>', language, text)
 
     def name(self, text):
         """A proper name kept in its own language inside the reader's sentence."""
         return self.free_text(text)
 
-    def attribute(self):
-        """The lang attribute value for an element holding free text, or "" where none is needed."""
-        return self.text_language if self.mixed else ""
+    def attribute(self, text=None):
+        """The lang attribute value for an element holding free text (`text`, where one value), or ""
+        where none is needed."""
+        language = self.language_of_texts([text]) if text else self.text_language
+        return language if language != self.reader_language else ""

@@ -1,5 +1,6 @@
 """Prose that is not a fact."""
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
@@ -16,7 +17,9 @@ class ProseBlock(blocks.RichTextBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         # Prose is free text: marked with its language where that is not the page's.
-        context["text_lang"] = Writer(None, (parent_context or {}).get("free_text_language")).attribute()
+        parent_context = parent_context or {}
+        writer = Writer(None, parent_context.get("free_text_language"), parent_context.get("free_text_origins"))
+        context["text_lang"] = writer.attribute(strip_tags(str(value.source if hasattr(value, "source") else value)))
         return context
 
     class Meta:

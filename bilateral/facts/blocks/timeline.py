@@ -9,8 +9,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from django.core.exceptions import ValidationError
 
 from ..grammar import spaced_initials
-from .base import FactBlock, heading_block, sources_block
 from . import parsing
+from .base import FactBlock, NameBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
 
 RECOGNITION_DE_JURE = "recognition_de_jure"
@@ -77,7 +77,9 @@ def timeline_line(item, writer):
     def line(forms):
         return dated_sentence_html(date, event_sentence(kind, forms, item.value["description"]))
 
-    return {"date": date, "html": writer.with_free_text(line) if kind == OTHER_EVENT else writer.plain(line)}
+    return {"date": date, "html": (
+        writer.with_free_text(line, texts=[item.value["description"]]) if kind == OTHER_EVENT else writer.plain(line)
+    )}
 
 
 class TimelineEventBlock(blocks.StructBlock):
@@ -125,7 +127,7 @@ class RepresentativeBlock(blocks.StructBlock):
         label=gettext_lazy("Say “after the restoration of independence”"),
     )
     role = blocks.ChoiceBlock(choices=ROLE_CHOICES, label=gettext_lazy("Role"))
-    name = blocks.CharBlock(max_length=200, label=gettext_lazy("Name"))
+    name = NameBlock(max_length=200, label=gettext_lazy("Name"))
 
     class Meta:
         icon = "user"
