@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Left, Length
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-OG_LOCALES = {"lt": "lt_LT", "en": "en_GB"}
+OG_LOCALES = {"lt": "lt_LT", "en": "en_GB", "pl": "pl_PL"}
 
 
 def absolute(path):

@@ -16,10 +16,19 @@ from .models import CountryIndexPage, CountryPage, GeneralPage, HomePage, Sectio
 SEED_DIR = settings.BASE_DIR / "data" / "seed"
 HOME_TITLE = "Dvišaliai santykiai"
 COUNTRY_INDEX = {"title": "Šalys partnerės", "slug": "salys"}
-# The English pages: translations (same translation_key) of the Lithuanian ones, same facts.
-ENGLISH = "en"
-HOME_EN = {"title": "Bilateral relations", "slug": "home-en"}
-COUNTRY_INDEX_EN = {"title": "Partner countries", "slug": "countries"}
+# The pages in each further language: translations (same translation_key) of the Lithuanian ones, same
+# facts. A section, a country page or a general page is translated where its data file gives that
+# language's title and slug (`en:`, `pl:`).
+TRANSLATED_TREE = {
+    "en": {
+        "home": {"title": "Bilateral relations", "slug": "home-en"},
+        "country_index": {"title": "Partner countries", "slug": "countries"},
+    },
+    "pl": {
+        "home": {"title": "Stosunki dwustronne", "slug": "home-pl"},
+        "country_index": {"title": "Państwa partnerskie", "slug": "panstwa"},
+    },
+}
 
 
 def read_yaml(path):
@@ -34,9 +43,15 @@ def ensure_locales():
 
 def ensure_countries(rows, report):
     for row in rows:
-        _country, created = Country.objects.get_or_create(iso_code=row["iso_code"], defaults=row)
+        country, created = Country.objects.get_or_create(iso_code=row["iso_code"], defaults=row)
         if created:
             report(f"country {row['iso_code']} created")
+            continue
+        # A language added later brings its forms to countries already stored; an editor's forms stay.
+        missing = {name: value for name, value in row.items() if not getattr(country, name, None)}
+        if missing:
+            Country.objects.filter(pk=country.pk).update(**missing)
+            report(f"country {row['iso_code']}: {', '.join(sorted(missing))} added")
 
 
 def ensure_home(locale, report):
@@ -109,19 +124,35 @@ def ensure_translation(page, locale, title, slug, report, **fields):
     return copy, True
 
 
-def ensure_english(home, seed_sections, report):
-    """English translations of the tree; sections keep the seed's history, as the Lithuanian ones do."""
-    locale = Locale.objects.get(language_code=ENGLISH)
-    home_en, _created = ensure_translation(home, locale, report=report, **HOME_EN)
+def translated_languages():
+    """The site's languages other than the default one that the seed has a tree for."""
+    return [code for code, _name in settings.LANGUAGES if code in TRANSLATED_TREE and code != settings.LANGUAGE_CODE]
+
+
+def country_page_names(country_page, data, code):
+    """A country page's title and slug in a language: from the data file, else the country's name."""
+    if code in data:
+        return data[code]["title"], data[code]["slug"]
+    name = country_page.country.forms(code)["nominative"]
+    return name, slugify(name)
+
+
+def ensure_translated_tree(home, code, seed_countries, report):
+    """The tree in one language; sections keep the seed's history, as the Lithuanian ones do."""
+    locale = Locale.objects.get(language_code=code)
+    tree = TRANSLATED_TREE[code]
+    home_copy, _created = ensure_translation(home, locale, report=report, **tree["home"])
     index = CountryIndexPage.objects.child_of(home).get(slug=COUNTRY_INDEX["slug"])
-    ensure_translation(index, locale, report=report, **COUNTRY_INDEX_EN)
-    for country_page, sections in seed_sections:
-        name = country_page.country.name_en
-        ensure_translation(country_page, locale, name, slugify(name), report)
+    ensure_translation(index, locale, report=report, **tree["country_index"])
+    for country_page, page_data, sections in seed_countries:
+        title, slug = country_page_names(country_page, page_data, code)
+        ensure_translation(country_page, locale, title, slug, report)
         for section, data in sections:
+            if code not in data:
+                continue
             # Not a change of the facts: no major change is recorded for the copy.
             page, created = ensure_translation(
-                section, locale, data["en"]["title"], data["en"]["slug"], report, change_kind="", change_note=""
+                section, locale, data[code]["title"], data[code]["slug"], report, change_kind="", change_note=""
             )
             if created:
                 source = SectionPage.objects.get(pk=section.pk)
@@ -129,7 +160,7 @@ def ensure_english(home, seed_sections, report):
                     first_published_at=source.first_published_at,
                     last_major_change_at=source.last_major_change_at,
                 )
-    return home_en
+    return home_copy
 
 
 @transaction.atomic
@@ -148,11 +179,11 @@ def load_seed(report=print, seed_dir=SEED_DIR):
             index, CountryPage, data["country_page"]["title"], data["country_page"]["slug"], report, country=country
         )
         sections = [(ensure_section(country_page, section, report), section) for section in data["sections"]]
-        seed_sections.append((country_page, [(page, data) for page, data in sections if "en" in data]))
-    home_en = ensure_english(home, seed_sections, report)
+        seed_sections.append((country_page, data["country_page"], sections))
+    homes = {code: ensure_translated_tree(home, code, seed_sections, report) for code in translated_languages()}
     general_pages = seed_dir / "general_pages.yaml"
     if general_pages.exists():  # a seed of countries alone (tests, a new portal) has none
-        ensure_general_pages(home, home_en, read_yaml(general_pages)["general_pages"], report)
+        ensure_general_pages(home, homes, read_yaml(general_pages)["general_pages"], report)
     return home
 
 
@@ -160,14 +191,17 @@ def general_body(html):
     return [{"type": "text", "value": html.strip()}]
 
 
-def ensure_general_pages(home, home_en, pages, report):
-    """The accessibility statement, privacy notice, contacts and about page, in Lithuanian and English."""
+def ensure_general_pages(home, homes, pages, report):
+    """The accessibility statement, privacy notice, contacts and about page, in every language given."""
     for data in pages:
-        lithuanian, english = data["lt"], data["en"]
+        lithuanian = data[settings.LANGUAGE_CODE]
         page, _created = ensure_child(
             home, GeneralPage, lithuanian["title"], lithuanian["slug"], report,
             body=general_body(lithuanian["body"]), footer_role=data["role"],
         )
-        ensure_translation(
-            page, home_en.locale, english["title"], english["slug"], report, body=general_body(english["body"])
-        )
+        for code, translated_home in homes.items():
+            if code in data:
+                text = data[code]
+                ensure_translation(
+                    page, translated_home.locale, text["title"], text["slug"], report, body=general_body(text["body"])
+                )
