@@ -40,6 +40,9 @@ NAME_FORM_FIELDS = {
     },
 }
 DEFAULT_LANGUAGE = "lt"
+# A country described before a language was added has no names in it yet: its sentences and pages in
+# that language read the names of the language it falls back to (Polish → English) until they are entered.
+FALLBACK_LANGUAGE = {"pl": "en"}
 
 
 def language_of(code):
@@ -123,8 +126,11 @@ class Country(PreviewableMixin, index.Indexed, models.Model):
 
     def forms(self, language=None):
         """The names a sentence can ask for, in the language being rendered."""
-        fields = NAME_FORM_FIELDS[language_of(language or get_language())]
+        language = language_of(language or get_language())
+        fields = NAME_FORM_FIELDS[language]
         nominative = getattr(self, fields["nominative"])
+        if not nominative and language in FALLBACK_LANGUAGE:
+            return self.forms(FALLBACK_LANGUAGE[language])
         return {form: getattr(self, field) or nominative for form, field in fields.items()}
 
     def get_preview_template(self, request, mode_name):

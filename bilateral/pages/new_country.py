@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.text import slugify
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale
 
+from .addresses import slug_of
 from .models import CountryIndexPage, CountryPage, SectionPage
 from .roles import ensure_country_roles
 from .seed import ensure_translation
@@ -43,7 +44,7 @@ def country_index():
 
 
 def country_page_slug(country, language):
-    return slugify(country.forms(language)["nominative"])
+    return slug_of(country.forms(language)["nominative"])
 
 
 def refuse_taken(country, indexes):
@@ -70,7 +71,7 @@ def add_section_draft(country_page):
     title = first_section_title(country_page.locale.language_code)
     section = country_page.add_child(
         instance=SectionPage(
-            title=title, slug=slugify(title), locale=country_page.locale, body=template_body(), live=False
+            title=title, slug=slug_of(title), locale=country_page.locale, body=template_body(), live=False
         )
     )
     section.save_revision()
@@ -93,7 +94,7 @@ def section_translation(section, country_page):
     """The draft section in another language: same blocks (all empty), its title in that language."""
     copy = section.copy_for_translation(country_page.locale)
     copy.title = copy.draft_title = first_section_title(country_page.locale.language_code)
-    copy.slug = slugify(copy.title)
+    copy.slug = slug_of(copy.title)
     copy.save()
     copy.save_revision()
     return copy

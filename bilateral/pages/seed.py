@@ -6,11 +6,11 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from bilateral.facts.models import Country
 
+from .addresses import slug_of
 from .models import CountryIndexPage, CountryPage, GeneralPage, HomePage, SectionPage
 
 SEED_DIR = settings.BASE_DIR / "data" / "seed"
@@ -134,7 +134,7 @@ def country_page_names(country_page, data, code):
     if code in data:
         return data[code]["title"], data[code]["slug"]
     name = country_page.country.forms(code)["nominative"]
-    return name, slugify(name)
+    return name, slug_of(name)
 
 
 def ensure_translated_tree(home, code, seed_countries, report):
