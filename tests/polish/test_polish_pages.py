@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from bilateral.caching.http_cache import is_private_path
 from bilateral.pages.models import CountryIndexPage, CountryPage, GeneralPage, HomePage, SectionPage
 from tests.english.helpers import LT_SECTION, figures, main_text, soup_of
+from tests.english.test_one_language_a_sentence import english_part as unmarked_part
 
 pytestmark = pytest.mark.django_db
 PL_SECTION = "/pl/panstwa/bialorus/wspolpraca-polityczna/"
@@ -20,14 +21,6 @@ TITLES = {
     SectionPage: "Współpraca polityczna",
 }
 LITHUANIAN_WORDS = ("Lietuvos", "ežer", "atašė", "sritis", "įrengus", "vizit", "Baltarusij", "punktai")
-
-
-def polish_part(soup):
-    """<main> without its figures and without what is marked Lithuanian."""
-    main = soup.find("main")
-    for element in main.find_all(["figure"]) + main.find_all(lang="lt"):
-        element.decompose()
-    return " ".join(main.get_text(" ").split())
 
 
 def test_the_seed_translates_every_page_into_polish(seeded):
@@ -43,7 +36,7 @@ def test_the_polish_section_is_polish(client, seeded):
     soup = soup_of(client, PL_SECTION)
     assert soup.html["lang"] == "pl"
     assert soup.find("h1").get_text(strip=True) == "Współpraca polityczna"
-    text = polish_part(soup)
+    text = unmarked_part(soup)  # <main> without its figures and what is marked Lithuanian
     for lithuanian in LITHUANIAN_WORDS:
         assert lithuanian not in text
     for polish in (
