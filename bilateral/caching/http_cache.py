@@ -38,8 +38,9 @@ PRIVATE = "private, no-store"
 
 # Views whose responses change only when content is published (wagtail_serve: every Wagtail page).
 PUBLISHED_CONTENT_VIEWS = {"wagtail_serve", "major_changes_feed", "sitemap", "robots_txt"}
-# The subscription pages under each language's word (/prenumerata/, /en/subscribe/; /en/prenumerata/ redirects).
-PRIVATE_PREFIXES = ("admin", "django-admin", "prenumerata", "subscribe")
+# The subscription pages under each language's word (/prenumerata/, /en/subscribe/, /pl/subskrypcja/;
+# /en/prenumerata/ redirects).
+PRIVATE_PREFIXES = ("admin", "django-admin", "prenumerata", "subscribe", "subskrypcja")
 # Not pages: the API has its own ETags and caching (api/http.py); the rest are files.
 NOT_PAGES = ("/api/", "/static/", "/media/", "/documents/")
 

@@ -28,8 +28,21 @@ NAME_FORM_FIELDS = {
         # of Latvia border", "the defence attaché of the Republic of Latvia".
         "official_genitive": "official_name_en",
     },
+    # Polish declines as Lithuanian does; its locative is stored with its preposition, which the name
+    # chooses ("na Białorusi", "na Łotwie", but "w Polsce", "w Rosji").
+    "pl": {
+        "nominative": "name_pl",
+        "genitive": "name_pl_genitive",
+        "instrumental": "name_pl_instrumental",
+        "locative": "name_pl_locative",
+        "official": "official_name_pl",
+        "official_genitive": "official_name_pl_genitive",
+    },
 }
 DEFAULT_LANGUAGE = "lt"
+# A country described before a language was added has no names in it yet: its sentences and pages in
+# that language read the names of the language it falls back to (Polish → English) until they are entered.
+FALLBACK_LANGUAGE = {"pl": "en"}
 
 
 def language_of(code):
@@ -74,7 +87,30 @@ class Country(PreviewableMixin, index.Indexed, models.Model):
         _("official name in English"), max_length=150, help_text=_("Republic of Belarus")
     )
 
-    search_fields = [index.SearchField("name"), index.SearchField("name_en")]
+    name_pl = models.CharField(_("name in Polish (nominative)"), max_length=100, blank=True, help_text=_("Białoruś"))
+    name_pl_genitive = models.CharField(
+        _("name in Polish (genitive)"), max_length=100, blank=True, help_text=_("Białorusi: „granica Litwy i …“")
+    )
+    name_pl_instrumental = models.CharField(
+        _("name in Polish (instrumental)"), max_length=100, blank=True, help_text=_("Białorusią: „współpraca z …“")
+    )
+    name_pl_locative = models.CharField(
+        _("name in Polish (locative, with its preposition)"),
+        max_length=100,
+        blank=True,
+        help_text=_("na Białorusi, w Polsce: „przedstawiciel Litwy …“"),
+    )
+    official_name_pl = models.CharField(
+        _("official name in Polish (nominative)"), max_length=150, blank=True, help_text=_("Republika Białorusi")
+    )
+    official_name_pl_genitive = models.CharField(
+        _("official name in Polish (genitive)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Republiki Białorusi: „ambasada …“"),
+    )
+
+    search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("name_pl")]
 
     class Meta:
         ordering = ["name"]
@@ -90,8 +126,11 @@ class Country(PreviewableMixin, index.Indexed, models.Model):
 
     def forms(self, language=None):
         """The names a sentence can ask for, in the language being rendered."""
-        fields = NAME_FORM_FIELDS[language_of(language or get_language())]
+        language = language_of(language or get_language())
+        fields = NAME_FORM_FIELDS[language]
         nominative = getattr(self, fields["nominative"])
+        if not nominative and language in FALLBACK_LANGUAGE:
+            return self.forms(FALLBACK_LANGUAGE[language])
         return {form: getattr(self, field) or nominative for form, field in fields.items()}
 
     def get_preview_template(self, request, mode_name):

@@ -31,4 +31,15 @@ class CountryViewSet(SnippetViewSet):
             heading=_("In Lithuanian"),
         ),
         MultiFieldPanel([FieldPanel("name_en"), FieldPanel("official_name_en")], heading=_("In English")),
+        MultiFieldPanel(
+            [
+                FieldPanel("name_pl"),
+                FieldPanel("name_pl_genitive"),
+                FieldPanel("name_pl_instrumental"),
+                FieldPanel("name_pl_locative"),
+                FieldPanel("official_name_pl"),
+                FieldPanel("official_name_pl_genitive"),
+            ],
+            heading=_("In Polish"),
+        ),
     ]

@@ -1,11 +1,22 @@
 """Absolute public addresses of pages (from settings.SITE_URL) and their language versions."""
 
 from django.conf import settings
+from django.utils.text import slugify
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Left, Length
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-OG_LOCALES = {"lt": "lt_LT", "en": "en_GB"}
+OG_LOCALES = {"lt": "lt_LT", "en": "en_GB", "pl": "pl_PL"}
+
+
+# Django's slugify drops a letter that has no decomposition ("Łotwa" → "otwa"): such letters are
+# spelled out first.
+SPELLED_OUT = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O"})
+
+
+def slug_of(text):
+    """The address word for a title: 'Współpraca polityczna' → 'wspolpraca-polityczna'."""
+    return slugify((text or "").translate(SPELLED_OUT))
 
 
 def absolute(path):

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.text import slugify
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale
 
+from .addresses import slug_of
 from .models import CountryIndexPage, CountryPage, SectionPage
 from .roles import ensure_country_roles
 from .seed import ensure_translation
@@ -44,7 +45,7 @@ def country_index():
 
 
 def country_page_slug(country, language):
-    return slugify(country.forms(language)["nominative"])
+    return slug_of(country.forms(language)["nominative"])
 
 
 def refuse_taken(country, indexes):
@@ -71,7 +72,7 @@ def add_section_draft(country_page):
     title = first_section_title(country_page.locale.language_code)
     section = country_page.add_child(
         instance=SectionPage(
-            title=title, slug=slugify(title), locale=country_page.locale, body=template_body(), live=False
+            title=title, slug=slug_of(title), locale=country_page.locale, body=template_body(), live=False
         )
     )
     section.save_revision()
@@ -95,7 +96,7 @@ def section_translation(section, country_page):
     it): same blocks (all empty), its title in that language."""
     title = first_section_title(country_page.locale.language_code)
     return start_translation(
-        section, country_page.locale, {section.title: title, section.slug: slugify(title)}, publish=False
+        section, country_page.locale, {section.title: title, section.slug: slug_of(title)}, publish=False
     )
 
 

@@ -27,6 +27,12 @@ COUNTRY_FIELDS = [
     "official_name_genitive",
     "name_en",
     "official_name_en",
+    "name_pl",
+    "name_pl_genitive",
+    "name_pl_instrumental",
+    "name_pl_locative",
+    "official_name_pl",
+    "official_name_pl_genitive",
 ]
 
 

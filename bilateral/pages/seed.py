@@ -6,11 +6,11 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from bilateral.facts.models import Country
 
+from .addresses import slug_of
 from .models import CountryIndexPage, CountryPage, GeneralPage, HomePage, SectionPage
 from .translations import blank_texts, other_locales, paired_strings, start_translation
 
@@ -18,9 +18,16 @@ SEED_DIR = settings.BASE_DIR / "data" / "seed"
 HOME_TITLE = "Dvišaliai santykiai"
 COUNTRY_INDEX = {"title": "Šalys partnerės", "slug": "salys"}
 # The pages in the site's other languages: wagtail-localize translations of the Lithuanian ones, the
-# same facts. The words of the home page and the country list, by language.
-TRANSLATED_HOME = {"en": {"title": "Bilateral relations", "slug": "home-en"}}
-TRANSLATED_INDEX = {"en": {"title": "Partner countries", "slug": "countries"}}
+# same facts. The words of the home page and the country list, by language; a section, a country page
+# or a general page is translated where its data file gives that language's title and slug (`en:`, `pl:`).
+TRANSLATED_HOME = {
+    "en": {"title": "Bilateral relations", "slug": "home-en"},
+    "pl": {"title": "Stosunki dwustronne", "slug": "home-pl"},
+}
+TRANSLATED_INDEX = {
+    "en": {"title": "Partner countries", "slug": "countries"},
+    "pl": {"title": "Państwa partnerskie", "slug": "panstwa"},
+}
 
 
 def read_yaml(path):
@@ -35,9 +42,15 @@ def ensure_locales():
 
 def ensure_countries(rows, report):
     for row in rows:
-        _country, created = Country.objects.get_or_create(iso_code=row["iso_code"], defaults=row)
+        country, created = Country.objects.get_or_create(iso_code=row["iso_code"], defaults=row)
         if created:
             report(f"country {row['iso_code']} created")
+            continue
+        # A language added later brings its forms to countries already stored; an editor's forms stay.
+        missing = {name: value for name, value in row.items() if not getattr(country, name, None)}
+        if missing:
+            Country.objects.filter(pk=country.pk).update(**missing)
+            report(f"country {row['iso_code']}: {', '.join(sorted(missing))} added")
 
 
 def ensure_home(locale, report):
@@ -108,6 +121,14 @@ def ensure_translation(page, locale, title, slug, report, strings=None):
     return translation, True
 
 
+def country_page_names(country_page, data, code):
+    """A country page's title and slug in a language: from the data file, else the country's name."""
+    if code in data:
+        return data[code]["title"], data[code]["slug"]
+    name = country_page.country.forms(code)["nominative"]
+    return name, slug_of(name)
+
+
 def ensure_translations(home, seed_sections, report):
     """The tree in the site's other languages: each page a translation of the Lithuanian one. Returns
     the home page of each language, by language code."""
@@ -120,9 +141,9 @@ def ensure_translations(home, seed_sections, report):
             continue  # the seed has no words for this language's home page
         homes[code], _created = ensure_translation(home, locale, report=report, **home_words)
         ensure_translation(index, locale, report=report, **index_words)
-        for country_page, sections in seed_sections:
-            name = country_page.country.forms(code)["nominative"]
-            ensure_translation(country_page, locale, name, slugify(name), report)
+        for country_page, page_data, sections in seed_sections:
+            title, slug = country_page_names(country_page, page_data, code)
+            ensure_translation(country_page, locale, title, slug, report)
             for section, data in sections:
                 if code in data:
                     ensure_translation(section, locale, data[code]["title"], data[code]["slug"], report)
@@ -145,7 +166,7 @@ def load_seed(report=print, seed_dir=SEED_DIR):
             index, CountryPage, data["country_page"]["title"], data["country_page"]["slug"], report, country=country
         )
         sections = [(ensure_section(country_page, section, report), section) for section in data["sections"]]
-        seed_sections.append((country_page, sections))
+        seed_sections.append((country_page, data["country_page"], sections))
     homes = ensure_translations(home, seed_sections, report)
     general_pages = seed_dir / "general_pages.yaml"
     if general_pages.exists():  # a seed of countries alone (tests, a new portal) has none

@@ -2,7 +2,8 @@
 thousands of pages is answered from the GIN index (bilateral/search/migrations/0002).
 
 Each language is stemmed by its own text-search configuration: English pages are indexed and searched
-with PostgreSQL's 'english', everything else with SEARCH_CONFIG (Lithuanian, 'lt_unaccent').
+with PostgreSQL's 'english', Polish ones with 'pl_unaccent' (unaccent, then 'simple': PostgreSQL
+has no Polish stemmer), everything else with SEARCH_CONFIG (Lithuanian, 'lt_unaccent').
 
 On SQLite (and any other database) it is Wagtail's database backend unchanged: its FTS5 table has one
 tokenizer (unicode61, no stemming) for every entry, so no language is stemmed there; the folded copy
@@ -33,7 +34,9 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this n
 
 # PostgreSQL's text-search configuration per language of the site; a language not listed uses the
 # backend's SEARCH_CONFIG (Lithuanian stemming after unaccent, bilateral/search/migrations/0001).
-LANGUAGE_CONFIGS = {"en": "english"}
+# PostgreSQL has no Polish stemmer: Polish is 'simple' after unaccent (migrations/0005), so "Białoruś"
+# finds "bialorus" and each inflected form finds itself.
+LANGUAGE_CONFIGS = {"en": "english", "pl": "pl_unaccent"}
 
 
 def config_for(language, default):

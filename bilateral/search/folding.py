@@ -1,4 +1,5 @@
-"""Lithuanian-aware folding: case and diacritics removed, so "GILUTES" finds "Gilutės"."""
+"""Lithuanian-aware folding: case and diacritics removed, so "GILUTES" finds "Gilutės" (and, for the
+Polish pages, "bialorus" finds "Białoruś")."""
 
 import re
 import unicodedata
@@ -8,9 +9,16 @@ from functools import lru_cache
 TERM = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
 
 
+# Letters whose diacritic is part of the letter (Unicode gives them no decomposition); PostgreSQL's
+# unaccent folds them the same way.
+STROKED = {"ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o"}
+
+
 @lru_cache(maxsize=4096)
 def fold_char(char):
-    """'Ė' → 'e', 'ž' → 'z', 'ß' → 'ss'; a lone combining mark → ''."""
+    """'Ė' → 'e', 'ž' → 'z', 'ł' → 'l', 'ß' → 'ss'; a lone combining mark → ''."""
+    if char in STROKED:
+        return STROKED[char]
     decomposed = unicodedata.normalize("NFD", char)
     return "".join(part for part in decomposed if not unicodedata.combining(part)).casefold()
 

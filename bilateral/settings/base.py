@@ -165,9 +165,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: Lithuanian first, English second; the same facts feed both.
+# Internationalisation: Lithuanian first, English second, Polish third; the same facts feed all three.
 LANGUAGE_CODE = "lt"
-LANGUAGES = [("lt", _("Lithuanian")), ("en", _("English"))]
+LANGUAGES = [("lt", _("Lithuanian")), ("en", _("English")), ("pl", _("Polish"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -49,7 +49,15 @@ def test_switch_language_by_keyboard(page, site_url):
 
 
 @pytest.mark.parametrize(
-    "path", ["/paieska/?q=sienos+zenklai", "/paieska/?q=%21%21%21", "/en/search/?q=transitional", "/en/countries/belarus/political-cooperation/"]
+    "path",
+    [
+        "/paieska/?q=sienos+zenklai",
+        "/paieska/?q=%21%21%21",
+        "/en/search/?q=transitional",
+        "/en/countries/belarus/political-cooperation/",
+        "/pl/panstwa/bialorus/wspolpraca-polityczna/",
+        "/pl/szukaj/?q=bialorusi",
+    ],
 )
 def test_axe_on_search_and_english_pages(page, site_url, axe_js, path):
     page.goto(site_url + path)

@@ -10,6 +10,12 @@ LATVIA = {
     "official_name_genitive": "Latvijos Respublikos",
     "name_en": "Latvia",
     "official_name_en": "Republic of Latvia",
+    "name_pl": "Łotwa",
+    "name_pl_genitive": "Łotwy",
+    "name_pl_instrumental": "Łotwą",
+    "name_pl_locative": "na Łotwie",
+    "official_name_pl": "Republika Łotewska",
+    "official_name_pl_genitive": "Republiki Łotewskiej",
 }
 
 ESTONIA = {

@@ -66,8 +66,11 @@ def test_a_new_country_gets_everything_in_one_step(admin_client, empty_site):
         assert WorkflowPage.objects.get(page=page).workflow.name == "Peržiūra: Latvija"
 
     sections = {s.locale.language_code: s for s in SectionPage.objects.all()}
-    assert sorted(sections) == ["en", "lt"]
+    assert sorted(sections) == ["en", "lt", "pl"]
     assert (sections["lt"].title, sections["lt"].get_parent().pk) == ("Politinis bendradarbiavimas", lt_page.pk)
+    pl_page = CountryPage.objects.get(country=latvia, locale__language_code="pl")
+    assert (pl_page.title, pl_page.slug) == ("Łotwa", "lotwa")
+    assert (sections["pl"].title, sections["pl"].slug) == ("Współpraca polityczna", "wspolpraca-polityczna")
     assert (sections["en"].title, sections["en"].get_parent().pk) == ("Political cooperation", en_page.pk)
     for section in sections.values():
         assert not section.live and section.has_unpublished_changes  # a draft, for editors to fill
@@ -100,7 +103,7 @@ def test_a_country_already_described_is_used(admin_client, seeded):
     response = admin_client.post(ACTION, {"existing": latvia.pk})
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Country.objects.filter(iso_code="LV").count() == 1
-    assert CountryPage.objects.filter(country=latvia).count() == 2
+    assert CountryPage.objects.filter(country=latvia).count() == 3  # Lithuanian, English, Polish
 
 
 @pytest.mark.parametrize(

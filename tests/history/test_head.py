@@ -10,6 +10,7 @@ from .helpers import COUNTRY_URL, HISTORY_URL, SECTION_URL
 
 SITE = "https://bilateral.example"
 SECTION_EN = "/en/countries/belarus/political-cooperation/"
+SECTION_PL = "/pl/panstwa/bialorus/wspolpraca-polityczna/"
 
 
 @pytest.fixture
@@ -112,12 +113,14 @@ def test_translated_page_has_hreflang_alternates_both_ways(client, seeded, site_
     expected = [
         ("lt", SITE + SECTION_URL),
         ("en", SITE + SECTION_EN),
+        ("pl", SITE + SECTION_PL),
         ("x-default", SITE + SECTION_URL),
     ]
     assert hreflangs(head_of(client, SECTION_URL)) == expected
+    assert hreflangs(head_of(client, SECTION_PL)) == expected
     english = head_of(client, SECTION_EN)
     assert hreflangs(english) == expected
-    assert og(english, "locale") == ["en_GB"] and og(english, "locale:alternate") == ["lt_LT"]
+    assert og(english, "locale") == ["en_GB"] and og(english, "locale:alternate") == ["lt_LT", "pl_PL"]
     assert english.find("link", rel="canonical")["href"] == SITE + SECTION_EN
     english_feeds = feeds(english)
     assert [href for _title, href in english_feeds] == [

@@ -60,10 +60,12 @@ def test_section_lastmod_is_its_last_major_change(client, seeded, site_url):
 @pytest.mark.django_db
 def test_translated_pages_carry_hreflang_alternates(client, seeded, site_url):
     english = SITE + "/en/countries/belarus/political-cooperation/"
-    expected = [("lt", SITE + SECTION_URL), ("en", english), ("x-default", SITE + SECTION_URL)]
+    polish = SITE + "/pl/panstwa/bialorus/wspolpraca-polityczna/"
+    expected = [("lt", SITE + SECTION_URL), ("en", english), ("pl", polish), ("x-default", SITE + SECTION_URL)]
     entries = sitemap(client)
     assert entries[SITE + SECTION_URL]["alternates"] == expected
     assert entries[english]["alternates"] == expected
+    assert entries[polish]["alternates"] == expected
 
 
 @pytest.mark.django_db

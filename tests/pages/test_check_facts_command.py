@@ -39,7 +39,7 @@ def rows_of(page, *args):
 
 
 def test_check_facts_on_the_seed_reports_exactly_the_marks(seeded):
-    english = seeded.get_translations().get()
+    english = seeded.get_translations().get(locale__language_code="en")
     assert [row["rule"] for row in rows_of(english, "--format", "json")] == ["demarcation.marks_total"]
     rows = rows_of(seeded, "--format", "json")
     assert [(row["rule"], row["figures"], row["state"]) for row in rows] == [

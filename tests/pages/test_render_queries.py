@@ -7,6 +7,7 @@ from wagtail.models import PageViewRestriction
 
 SECTION_URL = "/salys/baltarusija/politinis-bendradarbiavimas/"
 EN_SECTION_URL = "/en/countries/belarus/political-cooperation/"
+PL_SECTION_URL = "/pl/panstwa/bialorus/wspolpraca-polityczna/"
 # Site and locale, the home page, the country page by its address and the section, the ancestors with
 # their restrictions, Wagtail's site root paths (two), the language versions, the euroregions'
 # countries, the sections, and the footer's general pages (cached per content generation wherever
@@ -39,16 +40,16 @@ def head_and_switch(client, url):
 def test_the_head_and_the_language_switch_name_the_english_version(client, seeded):
     alternates, switch = head_and_switch(client, SECTION_URL)
     assert alternates["en"].endswith(EN_SECTION_URL)
-    assert switch == {"en": EN_SECTION_URL}
+    assert switch == {"en": EN_SECTION_URL, "pl": PL_SECTION_URL}
 
 
 def test_a_private_english_version_is_left_out_of_the_head_but_still_switched_to(client, seeded):
-    english = seeded.get_translations().get()
+    english = seeded.get_translations().get(locale__language_code="en")
     PageViewRestriction.objects.create(page=english.get_parent(), restriction_type=PageViewRestriction.PASSWORD,
                                        password="x")
     alternates, switch = head_and_switch(client, SECTION_URL)
     assert "en" not in alternates
-    assert switch == {"en": EN_SECTION_URL}
+    assert switch == {"en": EN_SECTION_URL, "pl": PL_SECTION_URL}
 
 
 def test_a_restriction_above_the_page_still_guards_it(client, seeded):

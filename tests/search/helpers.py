@@ -7,7 +7,7 @@ from bilateral.pages.models import SectionPage
 
 def search(client, query, prefix=""):
     """Through the search of the language `prefix` names ("" Lithuanian, "/en" English), at its address."""
-    path = "/en/search/" if prefix == "/en" else f"{prefix}/paieska/"
+    path = {"/en": "/en/search/", "/pl": "/pl/szukaj/"}.get(prefix, f"{prefix}/paieska/")
     response = client.get(path, {"q": query})
     return response, BeautifulSoup(response.content, "html.parser")
 

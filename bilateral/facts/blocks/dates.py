@@ -118,6 +118,9 @@ def date_adverbial(value):
         return ""
     if value.precision == DAY:
         template = pgettext("a date of a day inside a sentence", "on %(date)s")
+    elif value.precision == YEAR_RANGE:
+        # Its own message: Polish says "w latach 1993–1994" where a year is "w 2004 r.".
+        template = pgettext("a span of years inside a sentence", "in %(date)s")
     else:
         template = pgettext("a month, a year or a span of years inside a sentence", "in %(date)s")
     return template % {"date": format_fuzzy_date(value)}
@@ -130,6 +133,8 @@ def opening_template(value, since=False):
         return pgettext("a sentence opening with the date since which it holds", "Since %(date)s, %(sentence)s")
     if value.precision == DAY:
         return pgettext("a sentence opening with a date of a day", "On %(date)s, %(sentence)s")
+    if value.precision == YEAR_RANGE:
+        return pgettext("a sentence opening with a span of years", "In %(date)s, %(sentence)s")
     return pgettext("a sentence opening with a month, a year or a span of years", "In %(date)s, %(sentence)s")
 
 

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from bilateral.pages.addresses import live_translations
 
@@ -19,24 +19,16 @@ def live_translation(page, code):
     return None
 
 
-def translated_home(request, code):
-    """The site's live home page in that language, if any."""
-    locale = Locale.objects.filter(language_code=code).first()
-    site = Site.find_for_request(request) if request else None
-    root = site.root_page if site else None
-    translation = root.get_translation_or_none(locale) if root and locale else None
-    return translation if translation is not None and translation.live else None
-
-
 def translated_page_url(request, page, code):
-    """The page's live translation, or else the home page in that language."""
-    translation = live_translation(page, code) or translated_home(request, code)
+    """The page's live translation's address; None where the page does not exist in that language
+    (the switch then leaves the language out rather than sending the reader elsewhere)."""
+    translation = live_translation(page, code)
     return translation.get_url(request) if translation is not None else None
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """[{code, name, url}] for each language other than the current one that has a page to go to."""
+    """[{code, name, url}] for each language other than the current one that the page exists in."""
     request = context.get("request")
     page = context.get("page")
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
