@@ -12,6 +12,9 @@ COUNTS = [0, 1, 2, 5, 12, 21, 22, 112]
 DATES = [
     ({"year": 2006, "month": 3, "day": 10}, "10 marca 2006 r.", "10 marca 2006 r. "),
     ({"year": 1999}, "w 1999 r.", "W 1999 r. "),
+    # A month after "w" takes the locative, which no date format gives: its own messages.
+    ({"year": 1991, "month": 8}, "w sierpniu 1991 r.", "W sierpniu 1991 r. "),
+    ({"year": 2004, "month": 11}, "w listopadzie 2004 r.", "W listopadzie 2004 r. "),
     ({"year": 1993, "end_year": 1994}, "w latach 1993–1994", "W latach 1993–1994 "),
 ]
 

@@ -34,6 +34,23 @@ MONTH_CHOICES = [
 
 DAY, MONTH, YEAR, YEAR_RANGE = "day", "month", "year", "year_range"
 
+# A month's name where a sentence puts it after "in": Polish declines it ("w sierpniu", locative), which
+# no Django date format letter gives; Lithuanian writes the genitive ("1991 m. rugpjūčio mėn.").
+MONTHS_IN_SENTENCE = {
+    1: lambda: pgettext("month of a date inside a sentence, after 'in'", "January"),
+    2: lambda: pgettext("month of a date inside a sentence, after 'in'", "February"),
+    3: lambda: pgettext("month of a date inside a sentence, after 'in'", "March"),
+    4: lambda: pgettext("month of a date inside a sentence, after 'in'", "April"),
+    5: lambda: pgettext("month of a date inside a sentence, after 'in'", "May"),
+    6: lambda: pgettext("month of a date inside a sentence, after 'in'", "June"),
+    7: lambda: pgettext("month of a date inside a sentence, after 'in'", "July"),
+    8: lambda: pgettext("month of a date inside a sentence, after 'in'", "August"),
+    9: lambda: pgettext("month of a date inside a sentence, after 'in'", "September"),
+    10: lambda: pgettext("month of a date inside a sentence, after 'in'", "October"),
+    11: lambda: pgettext("month of a date inside a sentence, after 'in'", "November"),
+    12: lambda: pgettext("month of a date inside a sentence, after 'in'", "December"),
+}
+
 
 class FuzzyDate(blocks.StructValue):
     """A date known to a day, a month, a year or a range of years."""
@@ -85,13 +102,14 @@ class FuzzyDate(blocks.StructValue):
     def __str__(self):
         return format_fuzzy_date(self)
 
-    def as_html(self):
+    def as_html(self, in_sentence=False):
         """The date in words, wrapped in <time> where HTML can express its precision."""
         if self.is_empty:
             return ""
+        words = date_in_sentence(self) if in_sentence else format_fuzzy_date(self)
         if self.precision == YEAR_RANGE:
-            return format_html('<span class="date">{}</span>', format_fuzzy_date(self))
-        return format_html('<time datetime="{}">{}</time>', self.iso(), format_fuzzy_date(self))
+            return format_html('<span class="date">{}</span>', words)
+        return format_html('<time datetime="{}">{}</time>', self.iso(), words)
 
 
 def format_fuzzy_date(value):
@@ -111,6 +129,17 @@ def format_fuzzy_date(value):
     return _("%(start)s–%(end)s") % {"start": value["year"], "end": value["end_year"]}
 
 
+def date_in_sentence(value):
+    """The date as a sentence says it after "in"/"on": a month-only date in the form that follows the
+    preposition ("w sierpniu 1991 r."); any other date as format_fuzzy_date writes it."""
+    if value is None or value.is_empty or value.precision != MONTH:
+        return format_fuzzy_date(value)
+    return pgettext("a month of a year inside a sentence, after 'in'", "%(month)s %(year)s") % {
+        "month": MONTHS_IN_SENTENCE[value["month"]](),
+        "year": value["year"],
+    }
+
+
 def date_adverbial(value):
     """The date as a time adverbial inside a sentence: English "on 6 Feb. 1995" for a day, "in August
     1991", "in 1999", "in 1993–1994" otherwise; Lithuanian needs no preposition ("1999 m.")."""
@@ -123,7 +152,7 @@ def date_adverbial(value):
         template = pgettext("a span of years inside a sentence", "in %(date)s")
     else:
         template = pgettext("a month, a year or a span of years inside a sentence", "in %(date)s")
-    return template % {"date": format_fuzzy_date(value)}
+    return template % {"date": date_in_sentence(value)}
 
 
 def opening_template(value, since=False):
@@ -142,7 +171,7 @@ def dated_sentence(value, sentence, since=False):
     """The sentence opened by its date, as text: "In August 1991, Latvia recognised …"."""
     if value is None or value.is_empty:
         return sentence
-    return opening_template(value, since) % {"date": format_fuzzy_date(value), "sentence": sentence}
+    return opening_template(value, since) % {"date": date_in_sentence(value), "sentence": sentence}
 
 
 def dated_sentence_html(value, sentence, since=False):
@@ -150,7 +179,7 @@ def dated_sentence_html(value, sentence, since=False):
     if value is None or value.is_empty:
         return conditional_escape(sentence)
     template = conditional_escape(opening_template(value, since))
-    return mark_safe(template % {"date": value.as_html(), "sentence": conditional_escape(sentence)})  # noqa: S308
+    return mark_safe(template % {"date": value.as_html(in_sentence=True), "sentence": conditional_escape(sentence)})  # noqa: S308
 
 
 class FuzzyDateBlock(blocks.StructBlock):
