@@ -3,7 +3,8 @@
 import re
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -17,6 +18,7 @@ from wagtail.search import index
 from bilateral.facts.blocks import SectionBodyBlock
 from bilateral.facts.pictures.key_figures import key_figures
 
+from .addresses import in_private_section, keep_translations
 from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
 from .panels import FactChecksPanel, ThisChangePanel
@@ -52,9 +54,29 @@ class AncestorsOnce:
         """The ancestors, root first, then the page itself as stored (if it is), each marked
         `has_view_restriction`: nearly every page has no restriction above it, and knowing that from
         this one query spares every render the query of its restrictions."""
+        return [page for page in self.lineage_rows if page.path in self.lineage_paths()]
+
+    def lineage_paths(self):
+        last = len(self.path) if self.pk else len(self.path) - self.steplen
+        return {self.path[:end] for end in range(self.steplen, last + 1, self.steplen)}
+
+    def fetched_with_lineage(self):
+        """Other pages the render needs, fetched in the lineage's one query (a Q), or None."""
+        return None
+
+    @cached_property
+    def lineage_rows(self):
+        """The lineage and the pages of fetched_with_lineage(), by path, in one query."""
         restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        pages = self.get_ancestors(inclusive=True) if self.pk else self.get_ancestors()
-        return list(pages.annotate(has_view_restriction=Exists(restricted)))
+        condition = Q(path__in=self.lineage_paths())
+        also = self.fetched_with_lineage()
+        if also is not None:
+            condition |= also
+        pages = Page.objects.filter(condition).select_related("locale").order_by("path")
+        return list(pages.annotate(has_view_restriction=Exists(restricted), **self.lineage_annotations()))
+
+    def lineage_annotations(self):
+        return {}
 
     @cached_property
     def ancestor_pages(self):
@@ -289,9 +311,39 @@ class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
         country_page = self.country_page
         context["country_page"] = country_page
         context["country"] = country_page.country if country_page else None
-        context["sections"] = country_page.sections() if country_page else []
+        context["sections"] = self.sibling_sections() if country_page else []
         context["key_figures"] = key_figures(("", block) for block in self.body)
         return context
+
+    def fetched_with_lineage(self):
+        """With the ancestors: the live sections of its country (the section navigation) and its live
+        language versions (the head and the language switch, addresses.live_translations)."""
+        if not self.pk or self.depth < 2:
+            return None
+        section_type = ContentType.objects.get_for_model(SectionPage)
+        sections = Q(path__startswith=self.path[: -self.steplen], depth=self.depth, live=True,
+                     content_type=section_type)
+        return sections | (Q(translation_key=self.translation_key, live=True) & ~Q(pk=self.pk))
+
+    def lineage_annotations(self):
+        return {"is_private": in_private_section()} if self.fetched_with_lineage() is not None else {}
+
+    @cached_property
+    def lineage_rows(self):
+        rows = super().lineage_rows
+        if self.fetched_with_lineage() is not None:
+            keep_translations(self, [row for row in rows if row.translation_key == self.translation_key
+                                     and row.pk != self.pk and row.live])
+        return rows
+
+    def sibling_sections(self):
+        """As CountryPage.sections() (the parent's live sections, generic pages), from the lineage's query."""
+        if self.fetched_with_lineage() is None:
+            return self.country_page.sections()
+        section_type = ContentType.objects.get_for_model(SectionPage)
+        parent_path = self.path[: -self.steplen]
+        return [page for page in self.lineage_rows if page.depth == self.depth and page.path.startswith(parent_path)
+                and page.live and page.content_type_id == section_type.pk]
 
     def get_cached_paths(self):
         """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py),
