@@ -1,6 +1,7 @@
-"""Routing a page request as Wagtail does (Page.route_for_request), with one query fewer: the site's
+"""Routing a page request as Wagtail does (Page.route_for_request), with fewer queries: the site's
 root page in the active language is fetched as its own type, with its locale, in one query, where
-Wagtail asks for the active Locale, then for the root's translation, then for its specific page.
+Wagtail asks for the active Locale, then for the root's translation, then for its specific page; and
+in the site's own language a country page (and what is below it) is found without the home page.
 Anything unusual (no translation in that language, a translation of another page type, no such
 locale) is left to Wagtail's own lookups."""
 
@@ -32,13 +33,36 @@ def localized_root(root):
     return version
 
 
+def country_page_under_root(root, slugs):
+    """HomePage.route's first step without the home page: when the site's root is a home page in the
+    request's language (Wagtail's `localized` then keeps it), the country page at these two slugs
+    below it, or None (then the home page routes as usual)."""
+    from .models import CountryPage, HomePage
+
+    if len(slugs) < 2 or root.specific_class is not HomePage:
+        return None
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+        if language != get_supported_content_language_variant(settings.LANGUAGE_CODE):
+            return None  # the root is in the default language (else the query below finds nothing)
+    except LookupError:
+        return None
+    url_path = root.url_path + "".join(f"{slug}/" for slug in slugs[:2])
+    pages = CountryPage.objects.filter(url_path=url_path, locale_id=root.locale_id, locale__language_code=language)
+    return pages.select_related("locale", "country").first()
+
+
 def route_for_request(request, path):
     """Page.route_for_request's answer: (page, args, kwargs) or None."""
     site = Site.find_for_request(request)
     if site is None:
         return None
+    parts = [part for part in path.split("/") if part]
     try:
-        return localized_root(site.root_page).route(request, [part for part in path.split("/") if part])
+        country_page = country_page_under_root(site.root_page, parts)
+        if country_page is not None:
+            return country_page.route(request, parts[2:])
+        return localized_root(site.root_page).route(request, parts)
     except Http404:
         return None
 
