@@ -85,7 +85,7 @@ def run_benchmark(name, url):
         print(line, end="", flush=True)
         if line.startswith("RESULT "):
             numbers = json.loads(line[len("RESULT "):])
-        elif line.strip():
+        elif line.strip() and not line.startswith('{"level"'):  # the stack's JSON log lines stay on the console
             lines.append(line.rstrip())
     process.wait()
     if numbers is None:
