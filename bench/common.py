@@ -193,8 +193,8 @@ class Stack:
         self.log.close()
 
 
-def fetch(url, headers=None):
+def fetch(url, headers=None, timeout=30):
     from urllib.request import Request, urlopen
 
-    with urlopen(Request(url, headers=headers or {}), timeout=30) as response:
+    with urlopen(Request(url, headers=headers or {}), timeout=timeout) as response:
         return response.status, dict(response.headers), response.read()

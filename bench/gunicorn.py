@@ -68,7 +68,7 @@ def stop(process):
 
 def sequential(port, path, count):
     """Milliseconds per request, one after another over one keep-alive connection."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     timings, caches = [], set()
     for _ in range(count):
         began = time.perf_counter()
@@ -152,8 +152,8 @@ def main():
     bare_process, bare_port = start_gunicorn(url, bare=True, collect=False)
     try:
         page_url = f"http://127.0.0.1:{port}{SEED_PAGE}"
-        for _ in range(3):
-            status, headers, body = fetch(page_url)
+        for _ in range(3):  # the first renders wait for the workers' start on a busy machine
+            status, headers, body = fetch(page_url, timeout=300)
         BYTES_FILE.write_bytes(body)
         view_url = f"http://127.0.0.1:{port}/__bench__/same-bytes/"
         _status, _headers, view_body = fetch(view_url)

@@ -9,6 +9,10 @@ The two are rendered in turns, --renders sequential requests each, --rounds time
 ratio is seed p50 / stock p50, and the result is the median of the rounds' ratios. Target: ≤ 1.0×,
 and the seed page's queries ≤ 6.
 
+In the same rounds, the seed page without its pictures (key figures, timeline, border map,
+demarcation bars: FACT_PICTURES=False, a switch only the benchmark flips, in this process): what the
+pictures add to the render, seed p50 / seed-without-pictures p50, target ≤ 1.10×.
+
     .venv/bin/python bench/stock.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench
 """
 
@@ -30,13 +34,15 @@ TEXT_TAGS = ["h1", "h2", "h3", "h4", "p", "li", "th", "td", "dt", "dd", "caption
 HEADINGS = {"h2", "h3", "h4"}
 TARGET_RATIO = 1.0
 TARGET_QUERIES = 6
+TARGET_PICTURES_RATIO = 1.10
 
 
 def prepare(url):
     environment = production_environment(url, DJANGO_SETTINGS_MODULE="bilateral.settings.bench_stock",
                                           BENCH_NO_CACHE="1", ALLOWED_HOSTS="testserver,127.0.0.1",
                                           LOG_LEVEL="WARNING", GUNICORN_ACCESS_LOG="0")
-    for command in (["migrate", "--noinput", "-v0"], ["createcachetable"], ["load_seed"]):
+    for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "--noinput", "-v0"], ["createcachetable"],
+                    ["load_seed"]):
         subprocess.run([PYTHON, "manage.py", *command], cwd=BASE_DIR, env=environment, check=True,
                        stdout=subprocess.DEVNULL)
     os.environ.update(environment)
@@ -82,21 +88,30 @@ def stock_page(seed, blocks):
     return page.get_url()
 
 
-def timed_renders(client, path, count):
+def timed_renders(client, path, count, pictures=True):
+    from django.test import override_settings
+
     times = []
     for _ in range(count):
-        started = time.perf_counter()
-        response = client.get(path)
-        times.append(time.perf_counter() - started)
-        assert response.status_code == 200 and response.get("X-App-Cache") != "hit", (path, response.status_code)
+        with override_settings(FACT_PICTURES=pictures):
+            times.append(timed_render(client, path))
     return statistics.median(times) * 1000
 
 
-def queries_of(client, path):
+def timed_render(client, path):
+    started = time.perf_counter()
+    response = client.get(path)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200 and response.get("X-App-Cache") != "hit", (path, response.status_code)
+    return elapsed
+
+
+def queries_of(client, path, pictures=True):
     from django.db import connection
+    from django.test import override_settings
     from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as captured:
+    with override_settings(FACT_PICTURES=pictures), CaptureQueriesContext(connection) as captured:
         client.get(path)
     return len(captured)
 
@@ -123,22 +138,35 @@ def main():
     for path in (SEED_PAGE, stock_path):
         timed_renders(client, path, 5)  # warm-up: templates compiled, connections open
     seed_queries, stock_queries = queries_of(client, SEED_PAGE), queries_of(client, stock_path)
-    ratios, seed_p50s, stock_p50s = [], [], []
+    timed_renders(client, SEED_PAGE, 5, pictures=False)
+    plain_queries = queries_of(client, SEED_PAGE, pictures=False)
+    ratios, picture_ratios, seed_p50s, stock_p50s, plain_p50s = [], [], [], [], []
     for number in range(1, args.rounds + 1):
         seed_p50 = timed_renders(client, SEED_PAGE, args.renders)
+        plain_p50 = timed_renders(client, SEED_PAGE, args.renders, pictures=False)
         stock_p50 = timed_renders(client, stock_path, args.renders)
         ratios.append(seed_p50 / stock_p50)
+        picture_ratios.append(seed_p50 / plain_p50)
         seed_p50s.append(seed_p50)
         stock_p50s.append(stock_p50)
-        print(f"round {number}: seed p50 {seed_p50:.1f} ms, stock p50 {stock_p50:.1f} ms: {seed_p50 / stock_p50:.2f}×",
-              flush=True)
+        plain_p50s.append(plain_p50)
+        print(f"round {number}: seed p50 {seed_p50:.1f} ms, without pictures {plain_p50:.1f} ms, stock p50 "
+              f"{stock_p50:.1f} ms: seed / stock {seed_p50 / stock_p50:.2f}×, with / without pictures "
+              f"{seed_p50 / plain_p50:.2f}×", flush=True)
     ratio = statistics.median(ratios)
+    picture_ratio = statistics.median(picture_ratios)
+    print(f"the pictures' share of the uncached render, seed / seed without pictures: {picture_ratio:.2f}× (median "
+          f"of {len(picture_ratios)} rounds; rounds {min(picture_ratios):.2f}–{max(picture_ratios):.2f}×; target ≤ "
+          f"{TARGET_PICTURES_RATIO:.2f}×); queries without pictures {plain_queries}", flush=True)
     print(f"uncached render, seed / stock Wagtail: {ratio:.2f}× (median of {len(ratios)} rounds, each {args.renders} "
           f"renders of each; rounds {min(ratios):.2f}–{max(ratios):.2f}×; target ≤ {TARGET_RATIO}×); queries: seed "
           f"{seed_queries}, stock {stock_queries} (target seed ≤ {TARGET_QUERIES})", flush=True)
     result(ratio=round(ratio, 3), round_ratios=[round(r, 3) for r in ratios], seed_p50_ms=round(statistics.median(seed_p50s), 1),
            stock_p50_ms=round(statistics.median(stock_p50s), 1), seed_queries=seed_queries, stock_queries=stock_queries,
-           blocks=len(blocks), passed=ratio <= TARGET_RATIO and seed_queries <= TARGET_QUERIES)
+           blocks=len(blocks), passed=ratio <= TARGET_RATIO and seed_queries <= TARGET_QUERIES,
+           pictures_ratio=round(picture_ratio, 3), pictures_round_ratios=[round(r, 3) for r in picture_ratios],
+           without_pictures_p50_ms=round(statistics.median(plain_p50s), 1), without_pictures_queries=plain_queries,
+           pictures_passed=picture_ratio <= TARGET_PICTURES_RATIO)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .moved_addresses import MovedAddress
+from .pages import routing as page_routing
+
+# Wagtail's addresses, its page view routed with fewer queries (pages/routing.py).
+wagtail_patterns = [
+    re_path(wagtail_urls.serve_pattern, page_routing.serve, name="wagtail_serve")
+    if getattr(pattern, "name", None) == "wagtail_serve" else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
 
 urlpatterns = [
     path("api/", include("bilateral.api.urls")),
@@ -34,7 +42,7 @@ urlpatterns += i18n_patterns(
     # the translated patterns above answer these addresses first.)
     re_path(r"^paieska/(?P<rest>.*)$", MovedAddress.as_view(prefix=_("search/"))),
     re_path(r"^prenumerata/(?P<rest>.*)$", MovedAddress.as_view(prefix=_("subscribe/"))),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_patterns)),
     prefix_default_language=False,
 )
 

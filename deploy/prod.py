@@ -9,7 +9,7 @@ createcachetable, load_seed, ensure_admin. Settings: bilateral.settings.producti
 (defaults in brackets): DATABASE_URL [postgres://postgres@127.0.0.1:5432/bilateral_prod], REDIS_URL
 [redis://127.0.0.1:6379/1], SECRET_KEY, ALTCHA_HMAC_SECRET and PROXY_REFRESH_SECRET [random, made
 once into var/],
-PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, PROXY_CACHE_SIZE [1g, on disk
+PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, TASK_WORKER_INTERVAL [0.2 s], PROXY_CACHE_SIZE [1g, on disk
 under var/nginx/cache]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
 behind a TLS terminator set it to 1.
 
@@ -67,7 +67,7 @@ def main():
         children.append(start("gunicorn", gunicorn_command(), environment))
         wait_for_port(int(environment["APP_PORT"]), children, timeout=START_TIMEOUT)
         for number in range(int(environment["TASK_WORKERS"])):
-            children.append(start(f"db_worker {number + 1}", manage_command(["db_worker"]), environment))
+            children.append(start(f"db_worker {number + 1}", manage_command(["db_worker", "--interval", environment["TASK_WORKER_INTERVAL"]]), environment))
         children.append(start("run_scheduler", manage_command(["run_scheduler"]), environment))
         children.append(start("nginx", nginx_command(environment, var_dir), environment))
         wait_for_port(int(environment["PROXY_PORT"]), children, timeout=START_TIMEOUT)
@@ -115,6 +115,9 @@ def prepare_environment():
         "REDIS_URL": "redis://127.0.0.1:6379/1",
         "APP_PORT": "8001",
         "TASK_WORKERS": "2",
+        # How often an idle task worker looks for new tasks (django-tasks' default is 1 s): a
+        # publication's refresh waits for it, so it is most of the time until readers see the page.
+        "TASK_WORKER_INTERVAL": "0.2",
         "SITE_URL": f"http://127.0.0.1:{proxy_port}",
         # Publishing purges through the proxy (bilateral/caching/cache_purge.py).
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{proxy_port}",

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
-from django.urls import reverse
+from django.urls import get_urlconf, reverse
 from django.utils import translation
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_path
@@ -220,9 +220,16 @@ class ConditionalGetMiddleware:
 
 def search_prefixes():
     """The search's address in every language (/paieska/, /en/search/): its answers depend on the query
-    and the search index, not only on published pages."""
-    prefixes = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            prefixes.append(reverse("site_search:search"))
-    return tuple(prefixes)
+    and the search index, not only on published pages. Asked on every request (a warm hit too), so
+    worked out once per URL configuration and set of languages."""
+    known = (get_urlconf() or settings.ROOT_URLCONF, tuple(settings.LANGUAGES))
+    if known not in _search_prefixes:
+        prefixes = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                prefixes.append(reverse("site_search:search"))
+        _search_prefixes[known] = tuple(prefixes)
+    return _search_prefixes[known]
+
+
+_search_prefixes = {}

@@ -17,6 +17,7 @@ Responses carry `X-App-Cache: hit` or `miss` (tests and operators see what happe
 """
 
 import hashlib
+from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -61,14 +62,54 @@ def response_cache_key(request):
 
 def lookup(request, key):
     """The stored response of the current content state, or None. Also records the state on the
-    request, read before anything is rendered (see http_cache.request_generation)."""
-    found = rendered_pages_cache().get_many([GENERATION_KEY, version_key(scope_of(request.path_info)), key])
+    request, read before anything is rendered (see http_cache.request_generation). The state is read
+    from the shared cache every time; the stored response too, unless this process holds a copy of
+    it (LocalCopies) rendered in that same state."""
+    cache = rendered_pages_cache()
+    state_keys = [GENERATION_KEY, version_key(scope_of(request.path_info))]
+    copy = local_copies.get(key)
+    found = cache.get_many(state_keys if copy is not None else [*state_keys, key])
     state = current_state(request.path_info, found)
     request.content_generation = state
-    stored = found.get(key)
-    if state is None or stored is None or stored.get("generation") != state:
+    if state is None:
         return None
+    if copy is not None and copy["generation"] == state:
+        return copy
+    stored = found.get(key) if copy is None else cache.get(key)
+    if stored is None or stored.get("generation") != state:
+        return None
+    local_copies.keep(key, stored)
     return stored
+
+
+class LocalCopies:
+    """The responses this process answered from the cache or stored last, the newest LOCAL_COPIES:
+    a hit then reads two short keys (the content state) from the shared cache instead of the whole
+    page, which is most of a hit's time. A copy is used only when its state is the current one,
+    checked on every request, so it is never older than what the shared cache would give."""
+
+    def __init__(self, size):
+        self.size = size
+        self.copies = OrderedDict()
+
+    def get(self, key):
+        copy = self.copies.get(key)
+        if copy is not None:
+            self.copies.move_to_end(key)
+        return copy
+
+    def keep(self, key, stored):
+        self.copies[key] = stored
+        self.copies.move_to_end(key)
+        while len(self.copies) > self.size:
+            self.copies.popitem(last=False)
+
+    def clear(self):
+        self.copies.clear()
+
+
+LOCAL_COPIES = 200
+local_copies = LocalCopies(LOCAL_COPIES)
 
 
 def is_storable(response):
@@ -114,6 +155,8 @@ class ResponseCacheMiddleware:
         response = self.get_response(request)
         generation = request.content_generation
         if generation is not None and is_storable(response):
-            rendered_pages_cache().set(key, frozen(response, generation), TIMEOUT)
+            stored = frozen(response, generation)
+            rendered_pages_cache().set(key, stored, TIMEOUT)
+            local_copies.keep(key, stored)
             response[HEADER] = "miss"
         return response

@@ -110,7 +110,7 @@ def scopes_for(page=None, request=None, language=None):
 
 def live_home_page(page):
     """The live home page above the page (or the page itself), from the ancestors the page's
-    breadcrumbs list too (pages/models.py AncestorsOnce)."""
+    breadcrumbs list too (pages/lineage.py AncestorsOnce)."""
     if not hasattr(page, "ancestor_pages"):
         return HomePage.objects.ancestor_of(page, inclusive=True).live().first()
     for candidate in [*page.ancestor_pages, page]:

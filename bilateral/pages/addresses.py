@@ -57,6 +57,12 @@ def live_translations(page):
     return page.__dict__["_live_translations"]
 
 
+def keep_translations(page, versions):
+    """What live_translations(page) answers, found by another query (each with its locale and
+    `is_private`), unless it was asked already."""
+    page.__dict__.setdefault("_live_translations", versions)
+
+
 def translations(page):
     """The live, public language versions of the page (itself included), in the order of LANGUAGES."""
     versions = {page.locale.language_code: page}

@@ -3,7 +3,6 @@
 import re
 
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction, Revision
+from wagtail.models import Page, Revision
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
@@ -20,6 +19,7 @@ from bilateral.facts.pictures.key_figures import key_figures
 
 from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
+from .lineage import AncestorsOnce, SectionSurroundings
 from .panels import FactChecksPanel, ThisChangePanel, TranslationsPanel
 from .publishing import MAJOR, MINOR
 from .revisions import RecordsOnlyChanges
@@ -32,51 +32,6 @@ CHANGE_KIND_CHOICES = [
     (MAJOR, _("Major change: the public is told, “Atnaujinta” moves")),
     (MINOR, _("Minor change (a typo): the stamp stays, nobody is told")),
 ]
-
-
-def restriction_holder(page):
-    """The page whose view restrictions apply to it: an alias follows its source (as Wagtail does)."""
-    while page.alias_of_id:
-        page = page.alias_of
-    return page
-
-
-class AncestorsOnce:
-    """What a page render asks about the page's place in the tree, looked up once per page instance:
-    its ancestors (the breadcrumbs, the feed links and the view restrictions all need them) and its
-    view restrictions (read by Wagtail's serve hook and again by the cache policy,
-    http_cache.is_restricted). Derived querysets (.filter(), .order_by(), as the admin uses) still
-    query afresh, except when the lineage query found no restriction at all (see below)."""
-
-    @cached_property
-    def lineage(self):
-        """The ancestors, root first, then the page itself as stored (if it is), each marked
-        `has_view_restriction`: nearly every page has no restriction above it, and knowing that from
-        this one query spares every render the query of its restrictions."""
-        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        pages = self.get_ancestors(inclusive=True) if self.pk else self.get_ancestors()
-        return list(pages.annotate(has_view_restriction=Exists(restricted)))
-
-    @cached_property
-    def ancestor_pages(self):
-        """The ancestors, root first (Page.get_ancestors() as a list)."""
-        return [page for page in self.lineage if page.pk != self.pk]
-
-    def get_view_restrictions(self):
-        """As Page.get_view_restrictions(), from the lineage, and the same queryset each time."""
-        if "_view_restrictions" not in self.__dict__:
-            self.__dict__["_view_restrictions"] = self.lineage_view_restrictions()
-        return self.__dict__["_view_restrictions"]
-
-    def lineage_view_restrictions(self):
-        lineage = [self, *self.ancestor_pages]
-        if not any(page.alias_of_id for page in lineage) and not any(
-            page.has_view_restriction for page in self.lineage
-        ):
-            # An alias is restricted by its source's restrictions, which the lineage does not show.
-            return PageViewRestriction.objects.none()
-        holders = {restriction_holder(page).pk for page in lineage}
-        return PageViewRestriction.objects.filter(page_id__in=holders)
 
 
 class RouteToTypedChild:
@@ -204,7 +159,7 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
         return key_figures((section.url, block) for section in sections for block in section.body)
 
 
-class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
+class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Page):
     """A section of a country (politics, economy …): its body is typed fact blocks."""
 
     # Collapsed when the editor opens (a section with every block is 18,000 px long): the editor opens
@@ -302,7 +257,7 @@ class SectionPage(RecordsOnlyChanges, AncestorsOnce, RoutablePageMixin, Page):
         country_page = self.country_page
         context["country_page"] = country_page
         context["country"] = country_page.country if country_page else None
-        context["sections"] = country_page.sections() if country_page else []
+        context["sections"] = self.sibling_sections() if country_page else []
         context["key_figures"] = key_figures(("", block) for block in self.body)
         context.update(self.free_text_context())
         return context

@@ -7,12 +7,16 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from bilateral.caching.response_cache import local_copies
+
 
 @pytest.fixture(autouse=True)
 def clean_cache(db):
     cache.clear()
+    local_copies.clear()
     yield
     cache.clear()
+    local_copies.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from bilateral.caching import content_generation
 from bilateral.caching.content_generation import current_generation
 from bilateral.caching.scopes import current_state, scope_of
-from bilateral.caching.response_cache import is_storable
+from bilateral.caching.response_cache import is_storable, response_cache_key
 from bilateral.pages.models import CountryPage, SectionPage
 from bilateral.settings.base import cache_settings
 
@@ -40,6 +40,21 @@ def test_head_is_answered_from_the_same_entry(client, seeded):
     response = client.head(SECTION)
     assert response.status_code == 200
     assert response["X-App-Cache"] == "hit"
+
+
+def test_a_hit_reads_the_content_state_and_takes_the_page_from_the_process_copy(client, seeded):
+    """The stored page itself is read from the shared cache only when this process has no copy of
+    it; the state is read every time, so a publication still makes the next answer a fresh one."""
+    first = client.get(SECTION)
+    assert first["X-App-Cache"] == "miss"
+    key = response_cache_key(first.wsgi_request)
+    cache.delete(key)  # only this process's copy is left
+    second = client.get(SECTION)
+    assert second["X-App-Cache"] == "hit" and second.content == first.content
+    publish_title(seeded, "Politinis ir diplomatinis bendradarbiavimas")
+    third = client.get(SECTION)
+    assert third["X-App-Cache"] == "miss"
+    assert '<h1 class="govuk-heading-xl">Politinis ir diplomatinis bendradarbiavimas</h1>' in third.content.decode()
 
 
 def test_publishing_changes_its_scopes_and_the_next_answer_shows_it(client, seeded):

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
+from ..pictures import pictures_drawn
 from .completeness import missing_fields
 from .languages import Writer
 
@@ -83,7 +84,8 @@ class FactBlock(blocks.StructBlock):
         context["missing_fields"] = missing_fields(self, value)
         if not context["missing_fields"]:
             context.update(self.sentences(value, writer))
-            context.update(self.pictures(value, context))
+            if pictures_drawn():
+                context.update(self.pictures(value, context))
         return context
 
     def get_template(self, value=None, context=None):

@@ -8,6 +8,7 @@ from ..blocks.completeness import missing_fields
 from ..blocks.crossings import INTERNATIONAL, LOCAL, effective_points
 from ..blocks.timeline import DIPLOMATIC_RELATIONS
 from ..grammar import format_number, join_list
+from . import pictures_drawn
 
 
 def block_anchor(block_id):
@@ -65,6 +66,8 @@ def figures_of(block_type, value):
 
 def key_figures(blocks_by_address):
     """Key figures from (address, block) pairs: the first block that gives a figure gives it."""
+    if not pictures_drawn():
+        return []
     found = {}
     for address, block in blocks_by_address:
         if missing_fields(block.block, block.value):

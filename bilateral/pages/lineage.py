@@ -1,0 +1,109 @@
+"""A page's place in the tree, looked up once per render: its ancestors with their view restrictions
+and, for a section page, its country's sections and its language versions, all in one query."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
+from django.utils.functional import cached_property
+from wagtail.models import Page, PageViewRestriction
+
+from .addresses import in_private_section, keep_translations
+
+
+def restriction_holder(page):
+    """The page whose view restrictions apply to it: an alias follows its source (as Wagtail does)."""
+    while page.alias_of_id:
+        page = page.alias_of
+    return page
+
+
+class AncestorsOnce:
+    """What a page render asks about the page's place in the tree, looked up once per page instance:
+    its ancestors (the breadcrumbs, the feed links and the view restrictions all need them) and its
+    view restrictions (read by Wagtail's serve hook and again by the cache policy,
+    http_cache.is_restricted). Derived querysets (.filter(), .order_by(), as the admin uses) still
+    query afresh, except when the lineage query found no restriction at all (see below)."""
+
+    @cached_property
+    def lineage(self):
+        """The ancestors, root first, then the page itself as stored (if it is), each marked
+        `has_view_restriction`: nearly every page has no restriction above it, and knowing that from
+        this one query spares every render the query of its restrictions."""
+        paths = self.lineage_paths()
+        return [page for page in self.lineage_rows if page.path in paths]
+
+    def lineage_paths(self):
+        last = len(self.path) if self.pk else len(self.path) - self.steplen
+        return {self.path[:end] for end in range(self.steplen, last + 1, self.steplen)}
+
+    def fetched_with_lineage(self):
+        """Other pages the render needs, fetched in the lineage's one query (a Q), or None."""
+        return None
+
+    @cached_property
+    def lineage_rows(self):
+        """The lineage and the pages of fetched_with_lineage(), by path, in one query."""
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        condition = Q(path__in=self.lineage_paths())
+        also = self.fetched_with_lineage()
+        if also is not None:
+            condition |= also
+        pages = Page.objects.filter(condition).select_related("locale").order_by("path")
+        return list(pages.annotate(has_view_restriction=Exists(restricted), **self.lineage_annotations()))
+
+    def lineage_annotations(self):
+        return {}
+
+    @cached_property
+    def ancestor_pages(self):
+        """The ancestors, root first (Page.get_ancestors() as a list)."""
+        return [page for page in self.lineage if page.pk != self.pk]
+
+    def get_view_restrictions(self):
+        """As Page.get_view_restrictions(), from the lineage, and the same queryset each time."""
+        if "_view_restrictions" not in self.__dict__:
+            self.__dict__["_view_restrictions"] = self.lineage_view_restrictions()
+        return self.__dict__["_view_restrictions"]
+
+    def lineage_view_restrictions(self):
+        lineage = [self, *self.ancestor_pages]
+        if not any(page.alias_of_id for page in lineage) and not any(
+            page.has_view_restriction for page in self.lineage
+        ):
+            # An alias is restricted by its source's restrictions, which the lineage does not show.
+            return PageViewRestriction.objects.none()
+        holders = {restriction_holder(page).pk for page in lineage}
+        return PageViewRestriction.objects.filter(page_id__in=holders)
+
+
+class SectionSurroundings(AncestorsOnce):
+    """A section page's lineage query also brings what its render shows around it."""
+
+    def fetched_with_lineage(self):
+        """With the ancestors: the live sections of its country (the section navigation) and its live
+        language versions (the head and the language switch, addresses.live_translations)."""
+        if not self.pk or self.depth < 2:
+            return None
+        section_type = ContentType.objects.get_for_model(type(self))
+        sections = Q(path__startswith=self.path[: -self.steplen], depth=self.depth, live=True,
+                     content_type=section_type)
+        return sections | (Q(translation_key=self.translation_key, live=True) & ~Q(pk=self.pk))
+
+    def lineage_annotations(self):
+        return {"is_private": in_private_section()} if self.fetched_with_lineage() is not None else {}
+
+    @cached_property
+    def lineage_rows(self):
+        rows = super().lineage_rows
+        if self.fetched_with_lineage() is not None:
+            keep_translations(self, [row for row in rows if row.translation_key == self.translation_key
+                                     and row.pk != self.pk and row.live])
+        return rows
+
+    def sibling_sections(self):
+        """As CountryPage.sections() (the parent's live sections, generic pages), from the lineage's query."""
+        if self.fetched_with_lineage() is None:
+            return self.country_page.sections()
+        section_type = ContentType.objects.get_for_model(type(self))
+        parent_path = self.path[: -self.steplen]
+        return [page for page in self.lineage_rows if page.depth == self.depth and page.path.startswith(parent_path)
+                and page.live and page.content_type_id == section_type.pk]

@@ -1,0 +1,75 @@
+"""Routing a page request as Wagtail does (Page.route_for_request), with fewer queries: the site's
+root page in the active language is fetched as its own type, with its locale, in one query, where
+Wagtail asks for the active Locale, then for the root's translation, then for its specific page; and
+in the site's own language a country page (and what is below it) is found without the home page.
+Anything unusual (no translation in that language, a translation of another page type, no such
+locale) is left to Wagtail's own lookups."""
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import DraftStateMixin, Site
+
+
+def localized_root(root):
+    """As `root.localized.specific`."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return root.specific
+    model = root.specific_class
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        model = None
+    if model is None:
+        return root.localized.specific
+    versions = model.objects.filter(translation_key=root.translation_key, locale__language_code=language)
+    version = versions.select_related("locale").first()
+    if version is None:
+        return root.localized.specific
+    if version.pk != root.pk and isinstance(version, DraftStateMixin) and not version.live:
+        return root.specific
+    return version
+
+
+def country_page_under_root(root, slugs):
+    """HomePage.route's first step without the home page: when the site's root is a home page in the
+    request's language (Wagtail's `localized` then keeps it), the country page at these two slugs
+    below it, or None (then the home page routes as usual)."""
+    from .models import CountryPage, HomePage
+
+    if len(slugs) < 2 or root.specific_class is not HomePage:
+        return None
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+        if language != get_supported_content_language_variant(settings.LANGUAGE_CODE):
+            return None  # the root is in the default language (else the query below finds nothing)
+    except LookupError:
+        return None
+    url_path = root.url_path + "".join(f"{slug}/" for slug in slugs[:2])
+    pages = CountryPage.objects.filter(url_path=url_path, locale_id=root.locale_id, locale__language_code=language)
+    return pages.select_related("locale", "country").first()
+
+
+def route_for_request(request, path):
+    """Page.route_for_request's answer: (page, args, kwargs) or None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    parts = [part for part in path.split("/") if part]
+    try:
+        country_page = country_page_under_root(site.root_page, parts)
+        if country_page is not None:
+            return country_page.route(request, parts[2:])
+        return localized_root(site.root_page).route(request, parts)
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    """Wagtail's serve view (bilateral/urls.py puts it at Wagtail's own address), its route found above:
+    Wagtail reads a route already on the request."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route_for_request(request, path)
+    return wagtail_views.serve(request, path)
