@@ -33,6 +33,7 @@ MONTH_CHOICES = [
 ]
 
 DAY, MONTH, YEAR, YEAR_RANGE = "day", "month", "year", "year_range"
+PRECISIONS = (DAY, MONTH, YEAR, YEAR_RANGE)
 
 # A month's name where a sentence puts it after "in": Polish declines it ("w sierpniu", locative), which
 # no Django date format letter gives; Lithuanian writes the genitive ("1991 m. rugpjūčio mėn.").
@@ -140,29 +141,32 @@ def date_in_sentence(value):
     }
 
 
+def adverbial_template(precision):
+    """How a sentence places a date of this precision inside it; the reader below uses the same."""
+    if precision == DAY:
+        return pgettext("a date of a day inside a sentence", "on %(date)s")
+    if precision == YEAR_RANGE:
+        # Its own message: Polish says "w latach 1993–1994" where a year is "w 2004 r.".
+        return pgettext("a span of years inside a sentence", "in %(date)s")
+    return pgettext("a month, a year or a span of years inside a sentence", "in %(date)s")
+
+
 def date_adverbial(value):
     """The date as a time adverbial inside a sentence: English "on 6 Feb. 1995" for a day, "in August
     1991", "in 1999", "in 1993–1994" otherwise; Lithuanian needs no preposition ("1999 m.")."""
     if value is None or value.is_empty:
         return ""
-    if value.precision == DAY:
-        template = pgettext("a date of a day inside a sentence", "on %(date)s")
-    elif value.precision == YEAR_RANGE:
-        # Its own message: Polish says "w latach 1993–1994" where a year is "w 2004 r.".
-        template = pgettext("a span of years inside a sentence", "in %(date)s")
-    else:
-        template = pgettext("a month, a year or a span of years inside a sentence", "in %(date)s")
-    return template % {"date": date_in_sentence(value)}
+    return adverbial_template(value.precision) % {"date": date_in_sentence(value)}
 
 
-def opening_template(value, since=False):
-    """How a sentence opens with its date: "On …, ", "In …, ", "Since …, " in English; the bare date
-    (or "Nuo …") in Lithuanian, which puts no comma after it."""
+def opening_template(precision, since=False):
+    """How a sentence opens with a date of this precision: "On …, ", "In …, ", "Since …, " in English;
+    the bare date (or "Nuo …") in Lithuanian, which puts no comma after it. The reader uses the same."""
     if since:
         return pgettext("a sentence opening with the date since which it holds", "Since %(date)s, %(sentence)s")
-    if value.precision == DAY:
+    if precision == DAY:
         return pgettext("a sentence opening with a date of a day", "On %(date)s, %(sentence)s")
-    if value.precision == YEAR_RANGE:
+    if precision == YEAR_RANGE:
         return pgettext("a sentence opening with a span of years", "In %(date)s, %(sentence)s")
     return pgettext("a sentence opening with a month, a year or a span of years", "In %(date)s, %(sentence)s")
 
@@ -171,14 +175,14 @@ def dated_sentence(value, sentence, since=False):
     """The sentence opened by its date, as text: "In August 1991, Latvia recognised …"."""
     if value is None or value.is_empty:
         return sentence
-    return opening_template(value, since) % {"date": date_in_sentence(value), "sentence": sentence}
+    return opening_template(value.precision, since) % {"date": date_in_sentence(value), "sentence": sentence}
 
 
 def dated_sentence_html(value, sentence, since=False):
     """The same, the date in its <time> element; `sentence` is escaped unless it is already safe HTML."""
     if value is None or value.is_empty:
         return conditional_escape(sentence)
-    template = conditional_escape(opening_template(value, since))
+    template = conditional_escape(opening_template(value.precision, since))
     return mark_safe(template % {"date": value.as_html(in_sentence=True), "sentence": conditional_escape(sentence)})  # noqa: S308
 
 
@@ -266,7 +270,8 @@ def written_date_pattern(written, named):
 
 
 def date_forms(named=True):
-    """(pattern, precision, month) for every way format_fuzzy_date writes a date in the active language."""
+    """(pattern, precision, month) for every way format_fuzzy_date and date_in_sentence write a date in
+    the active language."""
     return date_forms_in(translation.get_language(), named)
 
 
@@ -278,7 +283,8 @@ def date_forms_in(language, named):
         forms.append((written_date_pattern(format_fuzzy_date(FuzzyDate(None, day.items())), named), DAY, month))
     for month in range(1, 13):
         value = FuzzyDate(None, {"year": SAMPLE_YEAR, "month": month}.items())
-        forms.append((written_date_pattern(format_fuzzy_date(value), named), MONTH, month))
+        for written in dict.fromkeys((format_fuzzy_date(value), date_in_sentence(value))):
+            forms.append((written_date_pattern(written, named), MONTH, month))
     year = r"\d{4}"
     forms.append((parsing.template_regex(_("%(start)s–%(end)s"), start=year, end=year), YEAR_RANGE, None))
     forms.append((parsing.template_regex(_("%(year)s"), year=year), YEAR, None))
@@ -291,7 +297,8 @@ def date_pattern():
 
 
 def parse_fuzzy_date(text):
-    """The inverse of format_fuzzy_date: {"year", "month", "day", "end_year"} (those known), or None."""
+    """The inverse of format_fuzzy_date and date_in_sentence: {"year", "month", "day", "end_year"} (those
+    known), or None."""
     text = parsing.normalise_text(text)
     for pattern, precision, month in date_forms():
         match = re.fullmatch(pattern, text)
@@ -312,11 +319,8 @@ def parse_dated_sentence(text):
     """The inverse of dated_sentence: (date or None, since, the sentence after the date). A sentence
     that does not open with a date comes back whole, without a date."""
     text = parsing.normalise_text(text)
-    openings = [
-        (True, pgettext("a sentence opening with the date since which it holds", "Since %(date)s, %(sentence)s")),
-        (False, pgettext("a sentence opening with a date of a day", "On %(date)s, %(sentence)s")),
-        (False, pgettext("a sentence opening with a month, a year or a span of years", "In %(date)s, %(sentence)s")),
-    ]
+    openings = [(True, opening_template(None, since=True))]
+    openings += [(False, template) for template in dict.fromkeys(opening_template(precision) for precision in PRECISIONS)]
     for since, template in openings:
         match = parsing.match_template(template, text, date=date_pattern(), sentence=".+")
         if match:
@@ -326,13 +330,15 @@ def parse_dated_sentence(text):
     return None, False, text
 
 
+def adverbial_templates():
+    """Every way date_adverbial places a date, each once (languages share some)."""
+    return list(dict.fromkeys(adverbial_template(precision) for precision in PRECISIONS))
+
+
 def parse_date_adverbial(text):
     """The inverse of date_adverbial ("on 6 Feb. 1995", "1995 m. vasario 6 d.")."""
-    for context, template in (
-        ("a date of a day inside a sentence", "on %(date)s"),
-        ("a month, a year or a span of years inside a sentence", "in %(date)s"),
-    ):
-        match = parsing.match_template(pgettext(context, template), text, date=date_pattern())
+    for template in adverbial_templates():
+        match = parsing.match_template(template, text, date=date_pattern())
         if match:
             date = parse_fuzzy_date(match["date"])
             if date:
@@ -343,9 +349,5 @@ def parse_date_adverbial(text):
 def date_adverbial_pattern():
     """A date as date_adverbial writes it, as a pattern without groups."""
     return "(?:%s)" % "|".join(
-        parsing.unnamed(parsing.template_regex(pgettext(context, template), date=date_pattern()))
-        for context, template in (
-            ("a date of a day inside a sentence", "on %(date)s"),
-            ("a month, a year or a span of years inside a sentence", "in %(date)s"),
-        )
+        parsing.unnamed(parsing.template_regex(template, date=date_pattern())) for template in adverbial_templates()
     )

@@ -56,11 +56,6 @@ class Writer:
         self.source_language = language_of(settings.LANGUAGE_CODE)
         self.origins = origins or NO_TRANSLATION
 
-    @property
-    def mixed(self):
-        """Whether the free text is in another language than the page's."""
-        return self.text_language != self.reader_language
-
     def language_of_texts(self, texts):
         """The language of these free-text values: the source's if one of them is not translated yet."""
         if any(self.origins.is_untranslated(text) for text in texts):
