@@ -111,16 +111,17 @@ def translate_strings(source, locale, strings, user=None):
             translated = StringValue.from_plaintext(strings[StringValue(data).render_text()]).data
         else:
             continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": translated,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "last_translated_by": user,
-            },
-        )
+        store_translation(segment, locale, translated, user=user)
+
+
+def store_translation(segment, locale, data, user=None):
+    """The segment's translation into `locale`, as an editor would have typed it."""
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=locale,
+        context=segment.context,
+        defaults={"data": data, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL, "last_translated_by": user},
+    )
 
 
 def body_strings(page):
@@ -257,12 +258,7 @@ def adopt_copy(source_page, copy):
         path = segment.context.path
         n = seen[path] = seen.get(path, -1) + 1
         if (path, n) in kept:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=copy.locale,
-                context=segment.context,
-                defaults={"data": kept[path, n], "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-            )
+            store_translation(segment, copy.locale, kept[path, n])
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=copy.locale)
     publish_target(translation)
     return len(kept)
