@@ -1,13 +1,12 @@
 """Absolute public addresses of pages (from settings.SITE_URL) and their language versions."""
 
 from django.conf import settings
-from django.utils.text import slugify
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Left, Length
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 OG_LOCALES = {"lt": "lt_LT", "en": "en_GB", "pl": "pl_PL"}
-
 
 # Django's slugify drops a letter that has no decomposition ("Łotwa" → "otwa"): such letters are
 # spelled out first.

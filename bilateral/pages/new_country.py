@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import translation
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale
@@ -17,9 +16,9 @@ from wagtail.models import Locale
 from .addresses import slug_of
 from .models import CountryIndexPage, CountryPage, SectionPage
 from .roles import ensure_country_roles
+from .section_template import template_body
 from .seed import ensure_translation
 from .translations import start_translation
-from .section_template import template_body
 
 # The first section every country has; its title is translated into each language of the site.
 FIRST_SECTION_TITLE = gettext_noop("Political cooperation")
