@@ -6,8 +6,9 @@ with PostgreSQL's 'english', Polish ones with 'pl_unaccent' (unaccent, then 'sim
 has no Polish stemmer), everything else with SEARCH_CONFIG (Lithuanian, 'lt_unaccent').
 
 On SQLite (and any other database) it is Wagtail's database backend unchanged: its FTS5 table has one
-tokenizer (unicode61, no stemming) for every entry, so no language is stemmed there; the folded copy
-of the text (search_folded) is what makes "gilutes" find "Gilutės" in both."""
+tokenizer (unicode61, no stemming) for every entry, so the same Snowball stemmers run in Python
+instead (stemming.py); the folded copy of the text (search_folded) is what makes "gilutes" find
+"Gilutės" in both."""
 
 import copy
 from collections import defaultdict

@@ -6,6 +6,7 @@ Search reads pages, not the reverse: this receiver fills the page's stored searc
 from django.db.models.signals import pre_save
 
 from .folding import folded_words
+from .stemming import with_stems
 from .text import render_body_text
 
 
@@ -21,7 +22,8 @@ def store_search_body(sender, instance, raw=False, update_fields=None, **kwargs)
 
 def store_search_fields(page):
     page.search_body = render_body_text(page)
-    page.search_folded = folded_words(f"{page.title} {page.search_body}")
+    folded = folded_words(f"{page.title} {page.search_body}")
+    page.search_folded = with_stems(folded, page.locale.language_code)
 
 
 def connect():

@@ -2,12 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from .query import parse
 from .snippets import highlighted, snippet
+from .stemming import backend_query
 from .text import page_text
 
 PER_PAGE = 20
@@ -18,7 +20,7 @@ def search_pages(query_terms):
     are shown by title and stored text (SectionPage.search_text), so their bodies are not fetched."""
     pages = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1)
     pages = pages.defer_streamfields().specific()
-    return pages.search(" ".join(query_terms), operator="and", order_by_relevance=True)
+    return pages.search(backend_query(query_terms, get_language()), operator="and", order_by_relevance=True)
 
 
 def result(page, query_terms, where=()):
