@@ -13,10 +13,11 @@ class PagesConfig(AppConfig):
 
         page_published.connect(record_major_change, dispatch_uid="pages.record_major_change")
 
-        from .translations import update_translations
+        from .translations import store_text_origins, update_translations
 
         # After record_major_change: a translated section takes its source's new "Atnaujinta" stamp.
         page_published.connect(update_translations, dispatch_uid="pages.update_translations")
+        page_published.connect(store_text_origins, dispatch_uid="pages.store_text_origins")
 
         from django.db.models.signals import post_save
 

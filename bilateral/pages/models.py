@@ -187,6 +187,10 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
     # `manage.py store_search_text`; pages themselves know nothing of search.
     search_body = models.TextField(null=True, blank=True, editable=False)
     search_folded = models.TextField(null=True, blank=True, editable=False)
+    # Written when a translation is published (pages/translations.py, store_text_origins): which of
+    # its free-text values were still the source's text then. A reader's render reads it here instead
+    # of wagtail-localize's segments (three queries). None on source pages and in revisions.
+    published_text_origins = models.JSONField(null=True, blank=True, editable=False)
 
     base_form_class = SectionPageForm
     content_panels = [
@@ -223,6 +227,8 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
         """A revision never carries the stamp back: only the publishing of a major change moves it."""
         page = super().with_content_json(content)
         page.last_major_change_at = self.last_major_change_at
+        # What a revision would carry is another publication's: its texts are read from the segments.
+        page.published_text_origins = None
         return page
 
     @cached_property
@@ -265,9 +271,9 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
     def free_text_context(self):
         """What the fact blocks need to write each free-text value in its language: the page's, or the
         source's where the value is not translated yet (pages/translations.py)."""
-        from .translations import text_origins
+        from .translations import origins_of_texts
 
-        return {"free_text_language": self.locale.language_code, "free_text_origins": text_origins(self)}
+        return {"free_text_language": self.locale.language_code, "free_text_origins": origins_of_texts(self)}
 
     def get_cached_paths(self):
         """The addresses a publication changes, for the caching proxy's purge (caching/cache_purge.py),

@@ -19,7 +19,7 @@ BOOKKEEPING = frozenset(
         "live", "has_unpublished_changes", "first_published_at", "last_published_at", "expired",
         "live_revision", "latest_revision", "latest_revision_created_at", "draft_title",
         "owner", "locked", "locked_at", "locked_by",
-        "search_body", "search_folded", "last_major_change_at",
+        "search_body", "search_folded", "last_major_change_at", "published_text_origins",
     }
 )
 # The answer to the publish dialog (major or minor, the public note): part of a revision, since

@@ -221,6 +221,25 @@ def text_origins(page):
     return TextOrigins(untranslated, sources)
 
 
+def origins_of_texts(page):
+    """The page's text origins as published (stored by store_text_origins), else read from the segments."""
+    stored = getattr(page, "published_text_origins", None)
+    if stored is not None:
+        return TextOrigins(stored["untranslated"], stored["sources"])
+    return text_origins(page)
+
+
+def store_text_origins(sender, instance, revision=None, alias=False, **kwargs):
+    """page_published receiver: a translated section's text origins as they are at its publication (its
+    texts were just written from those translations), so that readers' renders need not read them."""
+    if alias or is_source(instance) or not hasattr(instance, "published_text_origins"):
+        return
+    origins = text_origins(instance)
+    stored = {"untranslated": sorted(origins.untranslated), "sources": origins.sources}
+    type(instance).objects.filter(pk=instance.pk).update(published_text_origins=stored)
+    instance.published_text_origins = stored
+
+
 def translation_progress(page):
     """For the editor: each translation's language, its texts not translated yet and all its texts, and
     the address of its translation editor (wagtail-localize's, opened by editing the translated page)."""

@@ -161,3 +161,22 @@ def test_every_language_a_page_is_translated_into_is_updated(seeded):
         translated = seeded.get_translation(locale).specific
         assert block_value(translated, "demarcation")["buoys_count"] == 75 and translated.live
     assert seeded.get_translation(german).title == "Politische Zusammenarbeit"
+
+
+def test_the_text_origins_shown_are_those_stored_at_the_translations_publication(client, seeded):
+    """A reader's render takes which texts are translated from the translation's publication, not from
+    wagtail-localize's segments: a translation saved changes nothing shown until it is published."""
+    english_page = SectionPage.objects.get(pk=seeded.get_translation(english()).pk)
+    stored = english_page.published_text_origins
+    assert stored is not None and "gynybos atašė" in stored["untranslated"]
+    assert "defence attaché" not in stored["sources"]
+    translate(seeded, "gynybos atašė", "defence attaché")
+    translate(seeded, "plk.lt.", "Lt Col")
+
+    assert SectionPage.objects.get(pk=english_page.pk).published_text_origins == stored
+    assert "defence attaché" not in main_text(soup_of(client, EN_SECTION))
+
+    publish_in_lithuanian(seeded, lambda raw: buoys(raw).update(buoys_count=72))
+    republished = SectionPage.objects.get(pk=english_page.pk).published_text_origins
+    assert republished["sources"]["defence attaché"] == "gynybos atašė"
+    assert "defence attaché" in main_text(soup_of(client, EN_SECTION))
