@@ -10,7 +10,9 @@ createcachetable, load_seed, ensure_admin. Settings: bilateral.settings.producti
 [redis://127.0.0.1:6379/1], SECRET_KEY, ALTCHA_HMAC_SECRET and PROXY_REFRESH_SECRET [random, made
 once into var/],
 PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, TASK_WORKER_INTERVAL [0.2 s], PROXY_CACHE_SIZE [1g, on disk
-under var/nginx/cache]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
+under var/nginx/cache], APP_NICENESS [5: gunicorn, the task workers and the scheduler run that much
+below nginx's CPU priority, so that on shared cores the proxy's cached answers go first and renders,
+purges and emails take what is left]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
 behind a TLS terminator set it to 1.
 
 Prints "Bilateral production stack ready: …" when the proxy answers. SIGINT or SIGTERM stops every
@@ -63,12 +65,14 @@ def main():
     children = []
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, raise_stop)
+    app_niceness = int(environment["APP_NICENESS"])
     try:
-        children.append(start("gunicorn", gunicorn_command(), environment))
+        children.append(start("gunicorn", gunicorn_command(), environment, app_niceness))
         wait_for_port(int(environment["APP_PORT"]), children, timeout=START_TIMEOUT)
         for number in range(int(environment["TASK_WORKERS"])):
-            children.append(start(f"db_worker {number + 1}", manage_command(["db_worker", "--interval", environment["TASK_WORKER_INTERVAL"]]), environment))
-        children.append(start("run_scheduler", manage_command(["run_scheduler"]), environment))
+            worker = manage_command(["db_worker", "--interval", environment["TASK_WORKER_INTERVAL"]])
+            children.append(start(f"db_worker {number + 1}", worker, environment, app_niceness))
+        children.append(start("run_scheduler", manage_command(["run_scheduler"]), environment, app_niceness))
         children.append(start("nginx", nginx_command(environment, var_dir), environment))
         wait_for_port(int(environment["PROXY_PORT"]), children, timeout=START_TIMEOUT)
         print(
@@ -95,8 +99,13 @@ def main():
         stop_groups([process for _name, process in reversed(children)], timeout=STOP_TIMEOUT)
 
 
-def start(name, command, environment):
-    return name, start_in_own_group(command, cwd=BASE_DIR, env=environment)
+def start(name, command, environment, niceness=0):
+    """A child in its own process group, `niceness` below the launcher's CPU priority (its own children,
+    gunicorn's workers, are forked later and inherit it)."""
+    process = start_in_own_group(command, cwd=BASE_DIR, env=environment)
+    if niceness:
+        os.setpriority(os.PRIO_PGRP, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + niceness)
+    return name, process
 
 
 def raise_stop(signal_number, frame):
@@ -118,6 +127,7 @@ def prepare_environment():
         # How often an idle task worker looks for new tasks (django-tasks' default is 1 s): a
         # publication's refresh waits for it, so it is most of the time until readers see the page.
         "TASK_WORKER_INTERVAL": "0.2",
+        "APP_NICENESS": "5",
         "SITE_URL": f"http://127.0.0.1:{proxy_port}",
         # Publishing purges through the proxy (bilateral/caching/cache_purge.py).
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{proxy_port}",

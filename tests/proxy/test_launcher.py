@@ -143,6 +143,11 @@ def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
         nginx_master = int((var_dir / "nginx" / "nginx.pid").read_text())
         nginx = [nginx_master, *child_pids(nginx_master)]
         assert len(nginx) >= 2
+        # The app's processes yield the CPU to the proxy's (APP_NICENESS, 5 by default).
+        own = os.getpriority(os.PRIO_PROCESS, process.pid)
+        app = [pid for pid in processes_with(marker) if pid != process.pid]
+        assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in app} == {own + 5}
+        assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in nginx} == {own}
 
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
