@@ -9,14 +9,25 @@ from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from .models import NAME_FORM_FIELDS
+from .grammar import agreeing_with
+from .models import FEMININE, MASCULINE, NEUTER, NAME_FORM_FIELDS, PLURAL
 
 
-def example_templates():
-    """(form, sentence with that form in it): the order the editor's fields come in."""
+RECOGNITION_EXAMPLE = {
+    FEMININE: lambda: pgettext("country's name feminine", "%(nominative)s recognised the independence of Lithuania de jure."),
+    MASCULINE: lambda: pgettext("country's name masculine", "%(nominative)s recognised the independence of Lithuania de jure."),
+    NEUTER: lambda: pgettext("country's name neuter", "%(nominative)s recognised the independence of Lithuania de jure."),
+    PLURAL: lambda: pgettext("country's name plural", "%(nominative)s recognised the independence of Lithuania de jure."),
+}
+
+
+def example_templates(forms=None):
+    """(form, sentence with that form in it): the order the editor's fields come in. The first one's
+    verb agrees with the gender of the Polish name (`forms`' "gender")."""
     return [
-        ("nominative", _("%(nominative)s recognised the independence of Lithuania de jure.")),
+        ("nominative", agreeing_with(forms, RECOGNITION_EXAMPLE)),
         ("genitive", _("the state border of Lithuania and %(genitive)s")),
         ("instrumental", _("cooperation with %(instrumental)s")),
         ("locative", _("the representative of Lithuania in %(locative)s")),
@@ -38,7 +49,7 @@ def sentences_in(country, language):
         forms = country.forms(language)
         return [
             {"form": form, "sentence": highlighted(template, form, forms.get(form, ""))}
-            for form, template in example_templates()
+            for form, template in example_templates(forms)
         ]
 
 

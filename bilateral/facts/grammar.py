@@ -90,3 +90,13 @@ def is_initial_before(text, stop):
     if stop < 1 or not text[stop - 1].isupper():
         return False
     return stop == 1 or not text[stop - 2].isalpha()
+
+
+def agreeing_with(country, messages):
+    """The message whose verb agrees with the country's name: `messages` maps a gender (models:
+    FEMININE, MASCULINE, NEUTER, PLURAL) to a function giving that gender's message, a pgettext with the
+    gender's context ("Białoruś uznała", "Izrael uznał"). Only Polish writes them differently; the
+    feminine is the default (every partner so far, and an empty value)."""
+    from .models import FEMININE
+
+    return messages.get((country or {}).get("gender"), messages[FEMININE])()

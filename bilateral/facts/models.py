@@ -39,6 +39,17 @@ NAME_FORM_FIELDS = {
         "official_genitive": "official_name_pl_genitive",
     },
 }
+# The grammatical gender of the country's Polish name: the form of a past-tense verb after it
+# ("Białoruś uznała", "Izrael uznał", "Maroko uznało", "Stany Zjednoczone uznały"). Each sentence with
+# such a verb is a message per gender (pgettext contexts, grammar.country_context); Lithuanian and English
+# translate every context alike. An empty value (a form's blank choice) reads as feminine.
+FEMININE, MASCULINE, NEUTER, PLURAL = "feminine", "masculine", "neuter", "plural"
+POLISH_GENDER_CHOICES = [
+    (FEMININE, _("feminine: „Białoruś uznała”")),
+    (MASCULINE, _("masculine: „Izrael uznał”")),
+    (NEUTER, _("neuter: „Maroko uznało”")),
+    (PLURAL, _("plural: „Stany Zjednoczone uznały”")),
+]
 DEFAULT_LANGUAGE = "lt"
 # A country described before a language was added has no names in it yet: its sentences and pages in
 # that language read the names of the language it falls back to (Polish → English) until they are entered.
@@ -110,6 +121,15 @@ class Country(PreviewableMixin, index.Indexed, models.Model):
         help_text=_("Republiki Białorusi: „ambasada …“"),
     )
 
+    name_pl_gender = models.CharField(
+        _("gender of the name in Polish"),
+        max_length=10,
+        choices=POLISH_GENDER_CHOICES,
+        default=FEMININE,
+        blank=True,
+        help_text=_("The form of a verb after the name: „… uznała niepodległość Litwy”."),
+    )
+
     search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("name_pl")]
 
     class Meta:
@@ -125,13 +145,16 @@ class Country(PreviewableMixin, index.Indexed, models.Model):
         self.iso_code = (self.iso_code or "").strip().upper()
 
     def forms(self, language=None):
-        """The names a sentence can ask for, in the language being rendered."""
+        """The names a sentence can ask for, in the language being rendered, and the gender of the
+        Polish name ("gender"), which chooses the verb's form in a Polish sentence."""
         language = language_of(language or get_language())
         fields = NAME_FORM_FIELDS[language]
         nominative = getattr(self, fields["nominative"])
         if not nominative and language in FALLBACK_LANGUAGE:
             return self.forms(FALLBACK_LANGUAGE[language])
-        return {form: getattr(self, field) or nominative for form, field in fields.items()}
+        forms = {form: getattr(self, field) or nominative for form, field in fields.items()}
+        forms["gender"] = self.name_pl_gender or FEMININE
+        return forms
 
     def get_preview_template(self, request, mode_name):
         return "facts/country_preview.html"

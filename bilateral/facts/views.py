@@ -39,6 +39,7 @@ class CountryViewSet(SnippetViewSet):
                 FieldPanel("name_pl_locative"),
                 FieldPanel("official_name_pl"),
                 FieldPanel("official_name_pl_genitive"),
+                FieldPanel("name_pl_gender"),
             ],
             heading=_("In Polish"),
         ),

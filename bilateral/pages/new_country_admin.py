@@ -33,6 +33,7 @@ COUNTRY_FIELDS = [
     "name_pl_locative",
     "official_name_pl",
     "official_name_pl_genitive",
+    "name_pl_gender",
 ]
 
 

@@ -43,6 +43,8 @@ def test_a_country_is_added_with_all_its_forms(admin_client):
         "locative": "Estijoje",
         "official": "Estijos Respublika",
         "official_genitive": "Estijos Respublikos",
+        # The Polish name's gender (for the Polish verb), feminine when the form does not say.
+        "gender": "feminine",
     }
     assert estonia.forms("en")["official"] == "Republic of Estonia"
 

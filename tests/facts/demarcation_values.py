@@ -40,3 +40,28 @@ def with_(**changes):
 
 def names(prefix, count):
     return ["%s%d" % (prefix, number) for number in range(1, count + 1)]
+
+
+# Lakes with their nominatives as English Wikipedia's "Belarus–Lithuania border" gives them (the seed's
+# source for these three): a sentence naming only these can be written in English or Polish.
+WIKIPEDIA = "https://wikizero.net/wiki/en/Belarus%E2%80%93Lithuania_border"
+NAMED_LAKES = [
+    {"genitive": "Drūkšių", "nominative": "Drūkšiai", "source_url": WIKIPEDIA},
+    {"genitive": "Apvardų", "nominative": "Apvardai", "source_url": WIKIPEDIA},
+    {"genitive": "Prūto", "nominative": "Prūtas", "source_url": WIKIPEDIA},
+]
+NOMINATIVES = ["Drūkšiai", "Apvardai", "Prūtas"]
+
+
+def with_nominatives(**changes):
+    """The seed's demarcation naming only lakes whose nominatives are known, the last mark in Prūtas."""
+    return with_(
+        **{
+            "lakes": NAMED_LAKES,
+            "ponds": [],
+            "last_mark_water_body": "Prūto",
+            "last_mark_water_body_nominative": "Prūtas",
+            "last_mark_water_body_source_url": WIKIPEDIA,
+            **changes,
+        }
+    )

@@ -5,7 +5,9 @@ from decimal import Decimal
 from bilateral.facts.blocks import SectionBodyBlock
 
 # What the old page never said and the seed's data adds from other sources: no import can bring it.
-NOT_ON_THE_PAGE = ("records", "sources")
+# A lake's nominative is not in the Lithuanian text either (its sentence has the genitive).
+NOT_ON_THE_PAGE = ("records", "sources", "nominative", "source_url", "last_mark_water_body_nominative",
+                   "last_mark_water_body_source_url")
 
 
 def comparable(value):

@@ -115,6 +115,14 @@ def crossings(draw):
     }
 
 
+# A lake or pond as stored before its nominative existed (a plain genitive) or as the editor stores it
+# now: the Lithuanian page writes the genitive either way (the nominative is not read back).
+water_body = st.one_of(
+    name,
+    st.fixed_dictionaries({"genitive": name, "nominative": st.one_of(st.just(""), name), "source_url": st.just("")}),
+)
+
+
 @st.composite
 def demarcation(draw):
     value = {
@@ -142,8 +150,8 @@ def demarcation(draw):
     if draw(st.booleans()):
         value["buoys_count"] = draw(st.integers(1, 300))
         value["water_stretch_km"] = draw(st.one_of(st.none(), decimal_km().filter(lambda km: km > 0)))
-        value["lakes"] = draw(st.lists(name, max_size=4))
-        value["ponds"] = draw(st.lists(name, max_size=4))
+        value["lakes"] = draw(st.lists(water_body, max_size=4))
+        value["ponds"] = draw(st.lists(water_body, max_size=4))
     if draw(st.booleans()):
         value["final_documents_signed"] = draw(fuzzy_date())
         value["final_documents_note"] = draw(st.one_of(st.just(""), sentence))
@@ -227,7 +235,19 @@ def render_then_import(block_type, raw, country, language="lt"):
         return structure(paragraphs, country.forms(language)), html
 
 
+def without_water_body_names(raw):
+    """An English page names a lake either in its nominative (no genitive) or inside a sentence written
+    whole in Lithuanian (the genitive; the English import reads English sentences only): neither gives
+    back both forms, so the English round trip names no lake or pond (docs/adr/0019)."""
+    raw = dict(raw, lakes=[], ponds=[])
+    if raw.get("last_mark_water_body"):
+        raw.update(last_mark_water_body="", last_mark_water_body_kind="lake")
+    return raw
+
+
 def assert_round_trip(block_type, raw, country, language="lt"):
+    if block_type == "demarcation" and language != "lt":
+        raw = without_water_body_names(raw)
     block = SectionBodyBlock().child_blocks[block_type]
     block.clean(block.to_python(raw))  # a value the editor could save
     result, html = render_then_import(block_type, raw, country, language)

@@ -2,6 +2,14 @@ import pytest
 from django.utils import translation
 
 POLISH_FORMS = {
+    "BY": dict(
+        name_pl="Białoruś",
+        name_pl_genitive="Białorusi",
+        name_pl_instrumental="Białorusią",
+        name_pl_locative="na Białorusi",
+        official_name_pl="Republika Białorusi",
+        official_name_pl_genitive="Republiki Białorusi",
+    ),
     "LV": dict(
         name_pl="Łotwa",
         name_pl_genitive="Łotwy",
@@ -19,10 +27,20 @@ def polish():
         yield
 
 
+def with_polish_forms(country):
+    for name, value in POLISH_FORMS[country.iso_code].items():
+        setattr(country, name, value)
+    country.save()
+    return country
+
+
 @pytest.fixture
 def latvia_pl(latvia):
     """The shared Latvia with its Polish forms, as data/seed/countries.yaml gives them."""
-    for name, value in POLISH_FORMS["LV"].items():
-        setattr(latvia, name, value)
-    latvia.save()
-    return latvia
+    return with_polish_forms(latvia)
+
+
+@pytest.fixture
+def belarus_pl(belarus):
+    """The shared Belarus with its Polish forms, as data/seed/countries.yaml gives them."""
+    return with_polish_forms(belarus)

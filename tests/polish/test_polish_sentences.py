@@ -178,6 +178,7 @@ class TestCountryForms:
             "locative": "na Łotwie",
             "official": "Republika Łotewska",
             "official_genitive": "Republiki Łotewskiej",
+            "gender": "feminine",
         }
 
     def test_lithuanian_free_text_is_a_whole_lithuanian_sentence(self, polish, latvia_pl):

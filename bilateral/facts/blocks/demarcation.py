@@ -1,5 +1,7 @@
 """The demarcation of the border: treaty, marking, length, border marks and buoys."""
 
+from functools import partial
+
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -7,8 +9,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
 from ..grammar import format_number, join_list, kilometres, strip_final_stop
-from .base import FactBlock, heading_block, sources_block
+from .base import FactBlock, NameBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock, date_adverbial, dated_sentence
+from .water_bodies import genitive_of, nominative_block, nominative_of, nominative_source_block, water_body_list
 
 LAND, WATERCOURSES, TRANSITIONAL, SPECIAL = "land", "watercourses", "transitional", "special"
 MARK_TYPE_CHOICES = [
@@ -32,43 +35,84 @@ def marks_of_type(mark_type, count):
     return ngettext("%(count)s special", "%(count)s special", count) % params
 
 
-def water_bodies_phrase(lakes, ponds):
-    """Lakes, then ponds; 'ir' before the very last name, as one enumeration."""
+def join_names(names):
+    """Escaped names listed as join_list lists them ("a, b ir c"), safe HTML."""
+    return mark_safe(join_list([str(name) for name in names], conditional_escape(_("and"))))  # noqa: S308 (escaped)
+
+
+def water_bodies_phrase(lakes, ponds, name):
+    """Lakes, then ponds; 'ir' before the very last name, as one enumeration. `name(water_body)` writes
+    each name (escaped HTML): the genitive in Lithuanian, the marked nominative elsewhere."""
     phrases = []
     if lakes:
-        names = ", ".join(lakes) if ponds else join_list(lakes)
-        phrases.append(water_body_group(LAKE, names, len(lakes)))
+        names = [name(lake) for lake in lakes]
+        listed = mark_safe(", ".join(str(each) for each in names)) if ponds else join_names(names)  # noqa: S308
+        phrases.append(water_body_group(LAKE, listed, len(lakes)))
     if ponds:
-        phrases.append(water_body_group(POND, join_list(ponds), len(ponds)))
-    return ", ".join(phrases)
+        phrases.append(water_body_group(POND, join_names([name(pond) for pond in ponds]), len(ponds)))
+    return mark_safe(", ".join(str(phrase) for phrase in phrases))  # noqa: S308 (each escaped)
 
 
 def water_body_group(kind, names, count):
+    """`names` is escaped HTML; so is the result."""
     params = {"names": names}
     # The names are listed, not counted: one name is singular ("ežere"), several are plural
     # ("ežeruose") whatever their number, so 21 names must not take the form of the numeral 21.
     number = 1 if count == 1 else 2
     if kind == LAKE:
-        return ngettext("in lake %(names)s", "in lakes %(names)s", number) % params
-    return ngettext("in pond %(names)s", "in ponds %(names)s", number) % params
+        template = ngettext("in lake %(names)s", "in lakes %(names)s", number)
+    else:
+        template = ngettext("in pond %(names)s", "in ponds %(names)s", number)
+    return mark_safe(conditional_escape(template) % params)  # noqa: S308 (template and names escaped)
 
 
-def last_mark_phrase(value, country):
-    if not value.get("last_mark_kind"):
-        return ""
-    mark = _("a buoy") if value["last_mark_kind"] == BUOY else _("a border post")
-    place = value.get("last_mark_water_body")
-    if place:
-        mark = "%s %s" % (mark, water_body_group(value["last_mark_water_body_kind"], place, 1))
-    return _(", the last mark of the state border of Lithuania and %(country)s was placed – %(mark)s") % {
-        "country": country.get("genitive", ""),
-        "mark": mark,
+def last_mark_water_body(value):
+    """The last mark's lake or pond, as a water body of the lists."""
+    return {
+        "genitive": value.get("last_mark_water_body") or "",
+        "nominative": value.get("last_mark_water_body_nominative") or "",
     }
 
 
-def marking_sentence(value, country, name=conditional_escape):
+def last_mark_phrase(value, country, name):
+    if not value.get("last_mark_kind"):
+        return ""
+    mark = conditional_escape(_("a buoy") if value["last_mark_kind"] == BUOY else _("a border post"))
+    if value.get("last_mark_water_body"):
+        place = water_body_group(value["last_mark_water_body_kind"], name(last_mark_water_body(value)), 1)
+        mark = mark_safe("%s %s" % (mark, place))  # noqa: S308 (both escaped)
+    template = _(", the last mark of the state border of Lithuania and %(country)s was placed – %(mark)s")
+    return mark_safe(  # noqa: S308 (template and values escaped)
+        conditional_escape(template) % {"country": conditional_escape(country.get("genitive", "")), "mark": mark}
+    )
+
+
+def genitive_name(water_body):
+    return conditional_escape(genitive_of(water_body))
+
+
+def water_body_namer(writer):
+    """How the reader's sentence names a water body: its genitive in Lithuanian, elsewhere its
+    nominative marked as Lithuanian."""
+    if writer.reads_source_language():
+        return genitive_name
+    return lambda water_body: writer.source_name(nominative_of(water_body))
+
+
+def sentence_naming(writer, water_bodies, make):
+    """A sentence naming water bodies: `make(forms, name, water_body_name)`, where `name` writes another
+    proper name (the treaty's title) and `water_body_name` a lake or pond. In the reader's language
+    where it is Lithuanian or every water body has its nominative; otherwise whole in Lithuanian, with
+    the genitives, marked (nothing inside it is marked again)."""
+    if writer.reads_source_language() or all(nominative_of(body) for body in water_bodies):
+        water_body_name = water_body_namer(writer)
+        return writer.plain(lambda forms: make(forms, writer.name, water_body_name))
+    return writer.in_source_language(lambda forms: make(forms, conditional_escape, genitive_name))
+
+
+def marking_sentence(value, country, name=conditional_escape, water_body_name=genitive_name):
     """The treaty and the marking, as HTML: `name` writes the treaty's title (marked with its language
-    inside a sentence of another)."""
+    inside a sentence of another), `water_body_name` the last mark's lake or pond."""
     template = _(
         "In implementation of the Lithuania–%(country)s treaty “%(treaty)s” signed %(treaty_date)s, "
         "the marking of the state border of Lithuania and %(country)s was completed "
@@ -78,7 +122,7 @@ def marking_sentence(value, country, name=conditional_escape):
         "country": country.get("genitive", ""),
         "treaty_date": date_adverbial(value["treaty_signed"]),
         "marking_date": date_adverbial(value["marking_completed"]),
-        "last_mark": last_mark_phrase(value, country),
+        "last_mark": last_mark_phrase(value, country, water_body_name),
     }
     params = {key: conditional_escape(text) for key, text in params.items()}
     params["treaty"] = name(value["treaty_title"])
@@ -87,11 +131,7 @@ def marking_sentence(value, country, name=conditional_escape):
 
 def marking_paragraph(value, writer):
     if value.get("last_mark_kind") and value.get("last_mark_water_body"):
-        # The lake's name is stored in the genitive the Lithuanian sentence needs: the sentence is
-        # written whole in that language.
-        sentence = writer.with_free_text(
-            lambda forms: marking_sentence(value, forms), texts=[value.get("last_mark_water_body")]
-        )
+        sentence = sentence_naming(writer, [last_mark_water_body(value)], partial(marking_sentence, value))
     else:
         sentence = writer.plain(lambda forms: marking_sentence(value, forms, writer.name))
     return with_note(sentence, value.get("marking_note"), writer)
@@ -137,7 +177,8 @@ def marks_sentence(value):
     return text + "."
 
 
-def buoys_sentence(value):
+def buoys_sentence(value, name=genitive_name):
+    """Safe HTML: `name` writes each lake's and pond's name (water_bodies_phrase)."""
     buoys = value.get("buoys_count")
     if not buoys:
         return ""
@@ -146,15 +187,19 @@ def buoys_sentence(value):
         stretch = _(" in a %(length)s long stretch of border waters") % {
             "length": kilometres(value["water_stretch_km"])
         }
-    water_bodies = water_bodies_phrase(value["lakes"], value["ponds"])
-    return _(
+    water_bodies = water_bodies_phrase(value.get("lakes") or [], value.get("ponds") or [], name)
+    template = _(
         "The state border running through water bodies, lakes and ponds is marked by "
         "%(buoys)s%(stretch)s%(water_bodies)s."
-    ) % {
-        "buoys": ngettext("%(count)s buoy", "%(count)s buoys", buoys) % {"count": format_number(buoys)},
-        "stretch": stretch,
-        "water_bodies": ": %s" % water_bodies if water_bodies else "",
+    )
+    params = {
+        "buoys": conditional_escape(
+            ngettext("%(count)s buoy", "%(count)s buoys", buoys) % {"count": format_number(buoys)}
+        ),
+        "stretch": conditional_escape(stretch),
+        "water_bodies": format_html(": {}", water_bodies) if water_bodies else "",
     }
+    return mark_safe(conditional_escape(template) % params)  # noqa: S308 (template and values escaped)
 
 
 def final_documents_sentence(value, country):
@@ -178,13 +223,10 @@ def figures_paragraph(value, writer):
         writer.plain(lambda forms: marks_sentence(value)),
     ]
     if value.get("buoys_count"):
-        # Lakes and ponds are named in the genitive the Lithuanian sentence needs.
-        named = value.get("lakes") or value.get("ponds")
-        if named:
-            names = [*(value.get("lakes") or []), *(value.get("ponds") or [])]
-            sentences.append(writer.with_free_text(lambda forms: buoys_sentence(value), texts=names))
-        else:
-            sentences.append(writer.plain(lambda forms: buoys_sentence(value)))
+        water_bodies = [*(value.get("lakes") or []), *(value.get("ponds") or [])]
+        sentences.append(
+            sentence_naming(writer, water_bodies, lambda forms, _name, water_body_name: buoys_sentence(value, water_body_name))
+        )
     return mark_safe(" ".join(str(sentence) for sentence in sentences))  # noqa: S308 (each escaped)
 
 
@@ -197,16 +239,6 @@ class BorderMarkCountBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = gettext_lazy("Border marks")
-
-
-def water_body_list(label):
-    return blocks.ListBlock(
-        blocks.CharBlock(max_length=100, label=gettext_lazy("Name (genitive)")),
-        required=False,
-        default=[],
-        label=label,
-        help_text=gettext_lazy("Each name in the genitive, as the sentence needs it: “Dubo”, “Gilutės”."),
-    )
 
 
 class DemarcationBlock(FactBlock):
@@ -225,9 +257,11 @@ class DemarcationBlock(FactBlock):
         required=False,
         label=gettext_lazy("The last mark placed"),
     )
-    last_mark_water_body = blocks.CharBlock(
+    last_mark_water_body = NameBlock(
         required=False, max_length=100, label=gettext_lazy("Where: lake or pond (genitive)")
     )
+    last_mark_water_body_nominative = nominative_block()
+    last_mark_water_body_source_url = nominative_source_block()
     last_mark_water_body_kind = blocks.ChoiceBlock(
         choices=[(LAKE, gettext_lazy("Lake")), (POND, gettext_lazy("Pond"))],
         default=LAKE,

@@ -1,12 +1,12 @@
 """No sentence mixes languages.
 
 A fact block's figures, dates, counts and kinds are written in the reader's language; its free text
-(descriptions, notes, positions, member bodies, names of lakes) is written in the language an editor
+(descriptions, notes, positions, member bodies) is written in the language an editor
 typed it in. Where those differ and a sentence needs a free-text value, the whole sentence is written
 in the free text's language, from the same facts, in its own element marked with that language
 ("Lietuvos Respublikos gynybos atašė …" inside lang="lt", never "the gynybos atašė of …"). Proper
 names that stay in their language (a treaty's title, a euroregion's name, a lake given in the
-nominative) are marked with it inside the reader's sentence.
+nominative: `source_name`) are marked with it inside the reader's sentence.
 
 Which language the free text is in comes from the render context (`free_text_language`, the page's
 language; without it, the site's), value by value: on a translated page a value that is not translated
@@ -88,6 +88,26 @@ class Writer:
         with translation.override(language):
             sentence = conditional_escape(make(self.forms(language), *args))
         return format_html('<span lang="{}">{}</span>', language, mark_safe(self.back_to_source(sentence, texts)))  # noqa: S308 (escaped above)
+
+    def in_source_language(self, make, *args):
+        """A sentence that needs words only the site's language has (a lake's name stored in the case
+        its sentence governs, its nominative missing): written whole in that language, marked, on a page
+        in another. `make(forms, *args)` returns text or safe HTML."""
+        if self.source_language == self.reader_language:
+            return conditional_escape(make(self.forms(), *args))
+        with translation.override(self.source_language):
+            sentence = conditional_escape(make(self.forms(self.source_language), *args))
+        return format_html('<span lang="{}">{}</span>', self.source_language, sentence)
+
+    def reads_source_language(self):
+        return self.source_language == self.reader_language
+
+    def source_name(self, text):
+        """A proper name in the site's language whatever the page's (a Lithuanian lake's nominative):
+        marked with that language inside a sentence of another."""
+        if self.reads_source_language():
+            return conditional_escape(text)
+        return format_html('<span lang="{}">{}</span>', self.source_language, text)
 
     def free_text(self, text):
         """A free-text value shown on its own (a note, a paragraph): marked with its language when it

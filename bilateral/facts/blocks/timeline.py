@@ -3,12 +3,13 @@
 import re
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from django.core.exceptions import ValidationError
 
-from ..grammar import spaced_initials
+from ..grammar import agreeing_with, spaced_initials
+from ..models import FEMININE, MASCULINE, NEUTER, PLURAL
 from . import parsing
 from .base import FactBlock, NameBlock, heading_block, sources_block
 from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
@@ -32,11 +33,17 @@ ROLE_CHOICES = [
 ]
 
 
+RECOGNITION_SENTENCE = {
+    FEMININE: lambda: pgettext("country's name feminine", "%(country)s recognised the independence of Lithuania de jure."),
+    MASCULINE: lambda: pgettext("country's name masculine", "%(country)s recognised the independence of Lithuania de jure."),
+    NEUTER: lambda: pgettext("country's name neuter", "%(country)s recognised the independence of Lithuania de jure."),
+    PLURAL: lambda: pgettext("country's name plural", "%(country)s recognised the independence of Lithuania de jure."),
+}
+
+
 def event_sentence(kind, country, description=""):
     if kind == RECOGNITION_DE_JURE:
-        return _("%(country)s recognised the independence of Lithuania de jure.") % {
-            "country": country.get("nominative", "")
-        }
+        return agreeing_with(country, RECOGNITION_SENTENCE) % {"country": country.get("nominative", "")}
     if kind == DIPLOMATIC_RELATIONS:
         return _("diplomatic relations were established.")
     return description
@@ -170,7 +177,8 @@ def parse_event_sentence(sentence, country):
     """A recognised event's kind, or None (another event's free description is not told apart from
     any other dated sentence, so it is left to the editor)."""
     nominative = re.escape(country.get("nominative", ""))
-    if parsing.match_template(event_sentence(RECOGNITION_DE_JURE, {"nominative": "%(country)s"}), sentence, country=nominative):
+    template = event_sentence(RECOGNITION_DE_JURE, {"nominative": "%(country)s", "gender": country.get("gender")})
+    if parsing.match_template(template, sentence, country=nominative):
         return RECOGNITION_DE_JURE
     if parsing.match_template(event_sentence(DIPLOMATIC_RELATIONS, country), sentence):
         return DIPLOMATIC_RELATIONS

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from ..blocks.dates import FuzzyDate
 from ..blocks.demarcation import POND
+from ..blocks.water_bodies import genitives
 from ..grammar import format_number, is_whole
 from .common import _counts, _number, _sum_figures, _warning, field_label
 
@@ -74,8 +75,8 @@ def check_marks_total(value):
 
 def check_water_bodies(value):
     """demarcation.water_bodies: the last mark's lake or pond is named; no name twice; enough buoys."""
-    lakes = [name for name in value.get("lakes") or [] if _normalised(name)]
-    ponds = [name for name in value.get("ponds") or [] if _normalised(name)]
+    lakes = [name for name in genitives(value.get("lakes")) if _normalised(name)]
+    ponds = [name for name in genitives(value.get("ponds")) if _normalised(name)]
     warnings = []
 
     place = value.get("last_mark_water_body")

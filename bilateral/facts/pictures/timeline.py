@@ -5,9 +5,12 @@ band over the years in office, each named in the row."""
 import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..blocks.timeline import DIPLOMATIC_RELATIONS, LITHUANIA_IN_PARTNER, RECOGNITION_DE_JURE, ROLE_CHOICES
 from ..blocks.dates import DAY
+from ..grammar import agreeing_with
+from ..models import FEMININE, MASCULINE, NEUTER, PLURAL
 from .svg import DARK, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
@@ -17,9 +20,17 @@ AXIS = 34
 CHARACTER = 7.4  # average width of a character at font size 14, to keep a label inside the picture
 
 
+RECOGNITION_LABEL = {
+    FEMININE: lambda: pgettext("country's name feminine", "%(country)s recognised Lithuania de jure"),
+    MASCULINE: lambda: pgettext("country's name masculine", "%(country)s recognised Lithuania de jure"),
+    NEUTER: lambda: pgettext("country's name neuter", "%(country)s recognised Lithuania de jure"),
+    PLURAL: lambda: pgettext("country's name plural", "%(country)s recognised Lithuania de jure"),
+}
+
+
 def event_label(value, country):
     if value["kind"] == RECOGNITION_DE_JURE:
-        return _("%(country)s recognised Lithuania de jure") % {"country": country.get("nominative", "")}
+        return agreeing_with(country, RECOGNITION_LABEL) % {"country": country.get("nominative", "")}
     if value["kind"] == DIPLOMATIC_RELATIONS:
         return _("Diplomatic relations established")
     description = value.get("description") or ""
