@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0011_publishers_describe_countries'),
+        ('pages', '0012_published_text_origins'),
     ]
 
     operations = [
