@@ -17,6 +17,7 @@ from wagtail_localize.fields import TranslatableField
 from bilateral.facts.blocks import SectionBodyBlock
 from bilateral.facts.pictures.key_figures import key_figures
 
+from .addresses import slug_of
 from .forms import SectionPageForm
 from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
 from .lineage import AncestorsOnce, SectionSurroundings
@@ -152,6 +153,11 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
         context["section_summaries"] = SectionPage.objects.child_of(self).live().order_by("path")
         context["key_figures"] = self.key_figures()
         return context
+
+    def words_in(self, language):
+        """The page's title and address in another language: its country's name there."""
+        name = self.country.forms(language)["nominative"]
+        return {self.title: name, self.slug: slug_of(name)}
 
     def key_figures(self):
         """The key figures of all the live sections, each linking to its block on its section page."""
