@@ -19,7 +19,7 @@ from bilateral.facts.pictures.key_figures import key_figures
 
 from .addresses import slug_of
 from .forms import SectionPageForm
-from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
+from .general import GeneralPage, title_language  # noqa: F401 (GeneralPage: a page type of this app)
 from .lineage import AncestorsOnce, SectionSurroundings
 from .panels import FactChecksPanel, ThisChangePanel, TranslationsPanel
 from .publishing import MAJOR, MINOR
@@ -266,6 +266,7 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
         context["sections"] = self.sibling_sections() if country_page else []
         context["key_figures"] = key_figures(("", block) for block in self.body)
         context.update(self.free_text_context())
+        context["title_lang"] = title_language(self, context["free_text_origins"])
         return context
 
     def free_text_context(self):

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from bilateral.facts.models import Country
-from bilateral.pages.models import CountryIndexPage, CountryPage, HomePage, SectionPage
+from bilateral.pages.models import CountryIndexPage, CountryPage, GeneralPage, HomePage, SectionPage
 from bilateral.pages.seed import stored_form
 from bilateral.pages.translations import translation_progress
 from tests.english.helpers import main_text, soup_of
@@ -80,6 +80,25 @@ def test_its_figures_are_in_each_languages_sentences_its_free_text_marked_lithua
         assert SENTENCES[code].format(total=8, rail=3) in main_text(soup)
         heading = soup.find("main").find("h2", string=HEADING)
         assert heading is not None and heading["lang"] == "lt"
+        assert soup.find("h1").get_text(strip=True) == "Sienos" and soup.find("h1")["lang"] == "lt"
+
+
+def test_a_translated_title_is_not_marked(client, seeded):
+    for address in ("/en/countries/belarus/political-cooperation/", "/pl/panstwa/bialorus/wspolpraca-polityczna/"):
+        assert not soup_of(client, address).find("h1").has_attr("lang")
+
+
+def test_a_new_general_page_is_in_every_language_its_text_marked_lithuanian(client, seeded):
+    home = HomePage.objects.get(locale__language_code="lt")
+    text = "<p>Portalas atnaujinamas kiekvieną savaitę.</p>"
+    page = home.add_child(instance=GeneralPage(title="Naujienos", slug="naujienos", body=[("text", text)]))
+    page.save_revision().publish()
+
+    for address in ("/en/naujienos/", "/pl/naujienos/"):
+        main = soup_of(client, address).find("main")
+        assert main.find("h1")["lang"] == "lt"
+        body = main.find("h1").find_next_sibling("div")
+        assert body["lang"] == "lt" and "atnaujinamas kiekvieną savaitę" in body.get_text()
 
 
 def test_publishing_it_again_updates_every_language(client, seeded):
