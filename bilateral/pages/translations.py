@@ -1,11 +1,12 @@
 """One set of facts in every language: a page's translations are wagtail-localize translations of the
-Lithuanian page, brought up to date whenever that page is published.
+Lithuanian page, made when it is published (in every language whose tree has a place for it) and
+brought up to date whenever it is published again.
 
 What a translation holds of its own is the translated free text (headings, prose, notes, member
 bodies, positions: the string segments wagtail-localize extracts); everything else (figures, dates,
 counts, kinds, countries, lists, names) is the source's, copied at every update. A segment nobody has
 translated yet keeps the source's text, and the page marks it as Lithuanian (`text_origins`).
-See docs/adr/0015-one-set-of-facts-in-every-language.md.
+See docs/adr/0015-one-set-of-facts-in-every-language.md and 0020-translations-on-first-publication.md.
 """
 
 import logging
@@ -218,7 +219,7 @@ def translate_new_page(sender, instance, revision=None, alias=False, user=None, 
             with transaction.atomic():
                 start_translation(page, locale, known_words(page, locale), user=user)
         except (ValidationError, SourceDeletedError, ParentNotTranslatedError, DatabaseError):
-            logger.exception("page %s not translated into %s", page.pk, locale)
+            logger.exception("page %s not translated into %s", page.pk, locale.language_code)
 
 
 def untranslated_locales(page):
