@@ -3,7 +3,9 @@
 The facts are built from the seed's blocks (data/seed/belarus.yaml) with names, figures, dates and
 words drawn from Lithuanian word lists by a seeded random generator, so two runs make the same pages
 and search has real, varied words to find. Pages are created and published through Wagtail (each has
-a revision and is in the search index), one transaction per country.
+a revision and is in the search index), one transaction per country. They are Lithuanian pages only,
+not translated of their own accord as an editor's are (translations_made_here): a volume of the site's
+language, as it was before pages were translated on publication, so benchmarks stay comparable.
 """
 
 import copy
@@ -23,6 +25,7 @@ from bilateral.facts.models import Country
 
 from bilateral.pages.models import CountryIndexPage, CountryPage, SectionPage
 from bilateral.pages.seed import COUNTRY_INDEX, SEED_DIR, ensure_countries, ensure_home, ensure_locales, read_yaml, stored_form
+from bilateral.pages.translations import translations_made_here
 
 # Every demo page lives under a country whose page slug starts with this: --reset removes only these.
 DEMO_SLUG_PREFIX = "demo-"
@@ -319,6 +322,7 @@ def index_pages(model, pages):
         backend.add_bulk(model, fresh)
 
 
+@translations_made_here()
 def generate_pages(count, progress, seed=2026, report=lambda message: None):
     """Create (or complete) `count` demo section pages; `progress(n)` is told of each page created."""
     locale = ensure_locales()

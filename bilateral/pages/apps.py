@@ -13,10 +13,12 @@ class PagesConfig(AppConfig):
 
         page_published.connect(record_major_change, dispatch_uid="pages.record_major_change")
 
-        from .translations import store_text_origins, update_translations
+        from .translations import store_text_origins, translate_new_page, update_translations
 
         # After record_major_change: a translated section takes its source's new "Atnaujinta" stamp.
         page_published.connect(update_translations, dispatch_uid="pages.update_translations")
+        # After update_translations: the languages the page is not in yet are those still missing.
+        page_published.connect(translate_new_page, dispatch_uid="pages.translate_new_page")
         page_published.connect(store_text_origins, dispatch_uid="pages.store_text_origins")
 
         from django.db.models.signals import post_save

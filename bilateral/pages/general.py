@@ -3,6 +3,7 @@ pictures and documents, under the home page or under a country. Those with a foo
 from every page's footer."""
 
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
+
+from bilateral.facts.blocks.languages import Writer
 
 from .revisions import RecordsOnlyChanges
 
@@ -83,3 +86,22 @@ class GeneralPage(RecordsOnlyChanges, Page):
     class Meta:
         verbose_name = _("general page")
         verbose_name_plural = _("general pages")
+
+    def get_context(self, request, *args, **kwargs):
+        """A translated page's title and text blocks not translated yet are marked Lithuanian."""
+        from .translations import text_origins
+
+        context = super().get_context(request, *args, **kwargs)
+        origins = text_origins(self)
+        writer = Writer(None, self.locale.language_code, origins)
+        context["title_lang"] = title_language(self, origins)
+        context["body_in_languages"] = [
+            (block, writer.attribute(strip_tags(block.value.source)) if block.block_type == "text" else "")
+            for block in self.body
+        ]
+        return context
+
+
+def title_language(page, origins):
+    """The lang attribute of a translated page's title where it is not translated yet, else ""."""
+    return Writer(None, page.locale.language_code, origins).attribute(page.title)

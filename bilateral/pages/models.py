@@ -17,8 +17,9 @@ from wagtail_localize.fields import TranslatableField
 from bilateral.facts.blocks import SectionBodyBlock
 from bilateral.facts.pictures.key_figures import key_figures
 
+from .addresses import slug_of
 from .forms import SectionPageForm
-from .general import GeneralPage  # noqa: F401 (a page type of this app, defined beside its blocks)
+from .general import GeneralPage, title_language  # noqa: F401 (GeneralPage: a page type of this app)
 from .lineage import AncestorsOnce, SectionSurroundings
 from .panels import FactChecksPanel, ThisChangePanel, TranslationsPanel
 from .publishing import MAJOR, MINOR
@@ -153,6 +154,11 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
         context["key_figures"] = self.key_figures()
         return context
 
+    def words_in(self, language):
+        """The page's title and address in another language: its country's name there."""
+        name = self.country.forms(language)["nominative"]
+        return {self.title: name, self.slug: slug_of(name)}
+
     def key_figures(self):
         """The key figures of all the live sections, each linking to its block on its section page."""
         sections = SectionPage.objects.child_of(self).live().order_by("path")
@@ -266,6 +272,7 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
         context["sections"] = self.sibling_sections() if country_page else []
         context["key_figures"] = key_figures(("", block) for block in self.body)
         context.update(self.free_text_context())
+        context["title_lang"] = title_language(self, context["free_text_origins"])
         return context
 
     def free_text_context(self):

@@ -79,7 +79,8 @@ def add_section_draft(country_page):
 
 
 def translated_country_page(country_page, locale):
-    """The country page in another language, live: made as the seed makes the English pages."""
+    """The country page in another language, live: translated on its publication with the country's
+    name there (translations.translate_new_page); made here, the same way, where that was not done."""
     page, _created = ensure_translation(
         country_page,
         locale,

@@ -12,7 +12,7 @@ from bilateral.facts.models import Country
 
 from .addresses import slug_of
 from .models import CountryIndexPage, CountryPage, GeneralPage, HomePage, SectionPage
-from .translations import blank_texts, other_locales, paired_strings, start_translation
+from .translations import blank_texts, other_locales, paired_strings, start_translation, translations_made_here
 
 SEED_DIR = settings.BASE_DIR / "data" / "seed"
 HOME_TITLE = "Dvišaliai santykiai"
@@ -152,6 +152,13 @@ def ensure_translations(home, seed_sections, report):
 
 @transaction.atomic
 def load_seed(report=print, seed_dir=SEED_DIR):
+    # The seed translates its pages itself, with its words in each language (ensure_translations): a
+    # page it publishes is not translated of its own accord first, with the Lithuanian words.
+    with translations_made_here():
+        return load_seed_pages(report, seed_dir)
+
+
+def load_seed_pages(report, seed_dir):
     locale = ensure_locales()
     ensure_countries(read_yaml(seed_dir / "countries.yaml"), report)
     home = ensure_home(locale, report)

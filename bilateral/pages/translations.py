@@ -1,19 +1,23 @@
 """One set of facts in every language: a page's translations are wagtail-localize translations of the
-Lithuanian page, brought up to date whenever that page is published.
+Lithuanian page, made when it is published (in every language whose tree has a place for it) and
+brought up to date whenever it is published again.
 
 What a translation holds of its own is the translated free text (headings, prose, notes, member
 bodies, positions: the string segments wagtail-localize extracts); everything else (figures, dates,
 counts, kinds, countries, lists, names) is the source's, copied at every update. A segment nobody has
 translated yet keeps the source's text, and the page marks it as Lithuanian (`text_origins`).
-See docs/adr/0015-one-set-of-facts-in-every-language.md.
+See docs/adr/0015-one-set-of-facts-in-every-language.md and 0020-translations-on-first-publication.md.
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from wagtail import blocks
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail_localize.models import (
@@ -30,6 +34,9 @@ from wagtail_localize.strings import StringValue
 from bilateral.facts.blocks.languages import NO_TRANSLATION, TextOrigins
 
 logger = logging.getLogger(__name__)
+
+# Set while a caller makes the translations of the pages it publishes itself (translations_made_here).
+CALLER_TRANSLATES = ContextVar("caller_translates", default=False)
 
 
 def other_locales():
@@ -196,6 +203,63 @@ def update_translations(sender, instance, revision=None, alias=False, user=None,
         except (ValidationError, SourceDeletedError):
             # The source stays published; the translation keeps its last version until the next one.
             logger.exception("translation %s of page %s not updated", translation.target_locale, instance.pk)
+
+
+def translate_new_page(sender, instance, revision=None, alias=False, user=None, **kwargs):
+    """page_published receiver: a source page published is translated into every language it is not in
+    yet (untranslated_locales) and published there, at once and in the same transaction as
+    update_translations: the source's facts, its free text the source's (marked Lithuanian) until a
+    translator translates it, its title and address in the language where the site knows them
+    (known_words). A translation that cannot be made is logged; the source's publication stands."""
+    if alias or not is_source(instance) or CALLER_TRANSLATES.get():
+        return
+    page = instance.specific
+    for locale in untranslated_locales(page):
+        try:
+            with transaction.atomic():
+                start_translation(page, locale, known_words(page, locale), user=user)
+        except (ValidationError, SourceDeletedError, ParentNotTranslatedError, DatabaseError):
+            logger.exception("page %s not translated into %s", page.pk, locale.language_code)
+
+
+def untranslated_locales(page):
+    """The site's other languages whose tree has a place for the page (its parent is in that language;
+    so never for a page right under the root: a language's home page is an editor's decision) and
+    that neither have the page nor ever had a translation of it: a translation deleted or stopped
+    leaves a disabled Translation (WAGTAILLOCALIZE_DISABLE_ON_DELETE), an editor's decision too."""
+    from wagtail.models import Page
+
+    parent = page.get_parent()
+    if parent.is_root():
+        return []
+    held = set(Page.objects.filter(translation_key=parent.translation_key).values_list("locale_id", flat=True))
+    if not held - {page.locale_id}:
+        return []
+    present = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
+    translated = set(
+        Translation.objects.filter(
+            source__object_id=page.translation_key, source__locale_id=page.locale_id
+        ).values_list("target_locale_id", flat=True)
+    )
+    return [locale for locale in other_locales() if locale.pk in held - present - translated]
+
+
+def known_words(page, locale):
+    """{source text: translation} the site already has for a new page in the language: a country
+    page's title and address are its country's name there (CountryPage.words_in)."""
+    words_in = getattr(page, "words_in", None)
+    return words_in(locale.language_code) if words_in else {}
+
+
+@contextmanager
+def translations_made_here():
+    """Within: a new page published gets no translation of its own accord; the caller makes those it
+    wants (the seed, with its words in each language; the demo, Lithuanian pages only)."""
+    token = CALLER_TRANSLATES.set(True)
+    try:
+        yield
+    finally:
+        CALLER_TRANSLATES.reset(token)
 
 
 def text_origins(page):

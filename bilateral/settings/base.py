@@ -170,6 +170,10 @@ LANGUAGE_CODE = "lt"
 LANGUAGES = [("lt", _("Lithuanian")), ("en", _("English")), ("pl", _("Polish"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation deleted (or stopped) leaves its Translation disabled, not removed: the page is not
+# translated into that language again of its own accord (pages/translations.py: untranslated_locales),
+# and the texts translated so far come back if an editor translates it again.
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["bilateral.formats"]
 TIME_ZONE = "Europe/Vilnius"
