@@ -3,14 +3,17 @@ root page in the active language is fetched as its own type, with its locale, in
 Wagtail asks for the active Locale, then for the root's translation, then for its specific page; and
 in the site's own language a country page (and what is below it) is found without the home page.
 Anything unusual (no translation in that language, a translation of another page type, no such
-locale) is left to Wagtail's own lookups."""
+locale) is left to Wagtail's own lookups. The site itself comes from the copy kept in each process
+(sites.py), not from a query."""
 
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import DraftStateMixin, Site
+from wagtail.models import DraftStateMixin
+
+from .sites import site_for_request
 
 
 def localized_root(root):
@@ -54,7 +57,7 @@ def country_page_under_root(root, slugs):
 
 def route_for_request(request, path):
     """Page.route_for_request's answer: (page, args, kwargs) or None."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     parts = [part for part in path.split("/") if part]
