@@ -8,6 +8,7 @@ from wagtail import blocks
 
 from ..grammar import format_number, join_list, kilometres, strip_final_stop
 from .base import FactBlock, heading_block, sources_block
+from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock, date_adverbial, dated_sentence
 
 LAND, WATERCOURSES, TRANSITIONAL, SPECIAL = "land", "watercourses", "transitional", "special"
@@ -191,7 +192,7 @@ def figures_paragraph(value, writer):
 class BorderMarkCountBlock(blocks.StructBlock):
     """How many border marks of one type were installed."""
 
-    mark_type = blocks.ChoiceBlock(choices=MARK_TYPE_CHOICES, label=gettext_lazy("Type"))
+    mark_type = ChoiceBlock(choices=MARK_TYPE_CHOICES, label=gettext_lazy("Type"))
     count = blocks.IntegerBlock(min_value=0, label=gettext_lazy("Number of marks"))
 
     class Meta:
@@ -220,7 +221,7 @@ class DemarcationBlock(FactBlock):
     )
     treaty_signed = FuzzyDateBlock(label=gettext_lazy("Treaty signed"))
     marking_completed = FuzzyDateBlock(label=gettext_lazy("Marking of the border completed"))
-    last_mark_kind = blocks.ChoiceBlock(
+    last_mark_kind = ChoiceBlock(
         choices=[(BUOY, gettext_lazy("Buoy")), (POST, gettext_lazy("Border post"))],
         required=False,
         label=gettext_lazy("The last mark placed"),
@@ -228,7 +229,7 @@ class DemarcationBlock(FactBlock):
     last_mark_water_body = blocks.CharBlock(
         required=False, max_length=100, label=gettext_lazy("Where: lake or pond (genitive)")
     )
-    last_mark_water_body_kind = blocks.ChoiceBlock(
+    last_mark_water_body_kind = ChoiceBlock(
         choices=[(LAKE, gettext_lazy("Lake")), (POND, gettext_lazy("Pond"))],
         default=LAKE,
         required=False,
