@@ -18,6 +18,9 @@ ROOT_FIELDS = {"url_path", "slug", "locale", "locale_id", "translation_key", "co
 
 
 def load_sites():
+    # The root paths from the database, not from Wagtail's own copy in the shared cache: that copy is
+    # only cleared by the process that changed a site, and may be one loaded before its commit.
+    Site.clear_site_root_paths_cache()
     return {"sites": list(Site.objects.select_related("root_page")), "root_paths": Site.get_site_root_paths()}
 
 

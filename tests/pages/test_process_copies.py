@@ -5,6 +5,8 @@ and a new version in the shared cache (written by that process's signals). The t
 other process by writing exactly those two, with QuerySet.update() (which sends no signal) and the
 shared cache's key; and they check that a change made here writes the new version for the others."""
 
+import uuid
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -29,8 +31,17 @@ def no_response_cache(settings):
     settings.RENDERED_PAGES_CACHE = "rendered"
 
 
+@pytest.fixture(autouse=True)
+def own_version_key(monkeypatch):
+    """A version key of this test's own: with Redis the shared cache outlives the test, and another
+    test worker's changes would write new versions into the common key while this test checks that
+    its copy is still used."""
+    monkeypatch.setattr(process_copies, "KEY", f"bilateral:process-copies:test-{uuid.uuid4().hex}")
+    process_copies.forget()
+
+
 def another_process_wrote_a_new_version():
-    cache.set(process_copies.KEY, "version-of-another-process")
+    cache.set(process_copies.KEY, f"version-of-another-process-{uuid.uuid4().hex}")
 
 
 def page_text(client, url=SECTION_URL):
