@@ -14,6 +14,9 @@ demarcation bars: FACT_PICTURES=False, a switch only the benchmark flips, in thi
 pictures add to the render, seed p50 / seed-without-pictures p50, target ≤ 1.10×.
 
     .venv/bin/python bench/stock.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench
+
+With --profile, no timing: the seed page's --renders renders (after the warm-up) run under
+pyinstrument, and its call tree is printed (where the uncached render spends its time).
 """
 
 import argparse
@@ -116,14 +119,31 @@ def queries_of(client, path, pictures=True):
     return len(captured)
 
 
+def profile_renders(client, path, count):
+    """The call tree of `count` renders of the page (pyinstrument), printed; nothing is timed."""
+    from pyinstrument import Profiler
+
+    timed_renders(client, path, 5)  # warm-up, as in the timed rounds
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    timed_renders(client, path, count)
+    profiler.stop()
+    print(profiler.output_text(unicode=True, color=False, show_all=False), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url")
     parser.add_argument("--renders", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--profile", action="store_true", help="print where the seed page's renders spend their time")
     args = parser.parse_args()
     prepare(database_url(args.database_url))
     from django.test import Client
+
+    if args.profile:
+        profile_renders(Client(), SEED_PAGE, args.renders)
+        return
 
     from bilateral.pages.models import SectionPage
 

@@ -84,6 +84,17 @@ def seeded(db, seed_snapshot):
 
 
 @pytest.fixture(autouse=True)
+def fresh_process_copies():
+    """Each test starts without the rows an earlier test's renders kept in this process
+    (bilateral/process_copies.py): that test's database was rolled back, the shared cache's version
+    (Redis) may still be the one they were kept under."""
+    from bilateral import process_copies
+
+    process_copies.forget()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the site's language: a request or a test that switched to English must not
     decide the language of the next test's messages on the same worker."""

@@ -29,6 +29,10 @@ class PagesConfig(AppConfig):
 
         connect_footer_links()
 
+        from .sites import connect as connect_sites
+
+        connect_sites()  # the sites kept in each process (sites.py) are loaded again after a change
+
         from wagtail.signals import init_new_page
 
         from .section_template import start_from_the_template

@@ -1,27 +1,17 @@
 """The footer's links to the general pages (accessibility statement, privacy notice, contacts, about)
-of the reader's language. Every page shows them and they rarely change, so they are kept in the
-shared cache until a general page is published, unpublished, moved or deleted."""
+of the reader's language. Every page shows them and they rarely change, so each process keeps them
+(bilateral/process_copies.py) until a general page is published, unpublished, moved or deleted."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
+from bilateral import process_copies
+
 from .general import FOOTER_ORDER, GeneralPage
-
-TIMEOUT = 60 * 60 * 24
-
-
-def cache_key(language):
-    return f"bilateral:footer-links:{language}"
 
 
 def footer_links(request=None):
     language = translation.get_language() or ""
-    links = cache.get(cache_key(language))
-    if links is None:
-        links = look_up_footer_links(language, request)
-        cache.set(cache_key(language), links, TIMEOUT)
-    return links
+    return process_copies.process_copy(f"footer-links:{language}", lambda: look_up_footer_links(language, request))
 
 
 def look_up_footer_links(language, request=None):
@@ -44,5 +34,6 @@ def look_up_footer_links(language, request=None):
 
 
 def forget_footer_links(sender=None, **kwargs):
-    """Connected to a general page's publication, unpublication, move and deletion (pages/apps.py)."""
-    cache.delete_many([cache_key(code) for code, _name in settings.LANGUAGES])
+    """Connected to a general page's publication, unpublication, move and deletion (pages/apps.py):
+    every process drops its copies."""
+    process_copies.changed()

@@ -2,7 +2,7 @@
 and, for a section page, its country's sections and its language versions, all in one query."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
@@ -75,8 +75,18 @@ class AncestorsOnce:
         return PageViewRestriction.objects.filter(page_id__in=holders)
 
 
+def own_fields(model):
+    """A page type's own columns (not Page's, not the link to its Page row)."""
+    return [field for field in model._meta.local_concrete_fields if not field.remote_field or not field.primary_key]
+
+
 class SectionSurroundings(AncestorsOnce):
-    """A section page's lineage query also brings what its render shows around it."""
+    """A section page's lineage query also brings what its render shows around it, its parent (the
+    country page) as its own type included."""
+
+    def parent_type(self):
+        """The page type of the parent whose own columns the lineage query joins in, or None."""
+        return None
 
     def fetched_with_lineage(self):
         """With the ancestors: the live sections of its country (the section navigation) and its live
@@ -89,7 +99,33 @@ class SectionSurroundings(AncestorsOnce):
         return sections | (Q(translation_key=self.translation_key, live=True) & ~Q(pk=self.pk))
 
     def lineage_annotations(self):
-        return {"is_private": in_private_section()} if self.fetched_with_lineage() is not None else {}
+        if self.fetched_with_lineage() is None:
+            return {}
+        annotations = {"is_private": in_private_section()}
+        model = self.parent_type()
+        if model is not None:
+            link = model._meta.model_name  # Page's reverse link to the page type's own row
+            annotations.update({f"parent_{field.attname}": F(f"{link}__{field.attname}") for field in own_fields(model)})
+        return annotations
+
+    def typed_parent(self):
+        """The parent as its own type (parent_type()), built from its row in the lineage query, or None
+        (no such row, or a parent of another type)."""
+        model = self.parent_type()
+        if model is None or self.fetched_with_lineage() is None:
+            return None
+        parent_path = self.path[: -self.steplen]
+        row = next((page for page in self.lineage_rows if page.path == parent_path), None)
+        if row is None or row.content_type_id != ContentType.objects.get_for_model(model).pk:
+            return None
+        own = {field.attname for field in own_fields(model)}
+        fields = model._meta.concrete_fields
+        values = [getattr(row, f"parent_{field.attname}" if field.attname in own else field.attname)
+                  if not field.primary_key else row.pk for field in fields]
+        parent = model.from_db(row._state.db, [field.attname for field in fields], values)
+        parent._state.fields_cache["locale"] = row.locale
+        parent.has_view_restriction = row.has_view_restriction
+        return parent
 
     @cached_property
     def lineage_rows(self):

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from bilateral.facts.blocks import SectionBodyBlock
+from bilateral.facts.countries import country_by_pk
 from bilateral.facts.pictures.key_figures import key_figures
 
 from .addresses import slug_of
@@ -237,10 +238,21 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
         page.published_text_origins = None
         return page
 
+    def parent_type(self):
+        return CountryPage
+
     @cached_property
     def country_page(self):
-        """Asked by the page's context, its feed links and its subscription form: looked up once."""
-        return CountryPage.objects.ancestor_of(self).first()
+        """Asked by the page's context, its feed links and its subscription form: looked up once, with
+        the page's surroundings (lineage.py) where they are looked up, its country from the countries
+        kept in the process (facts/countries.py)."""
+        country_page = self.typed_parent()
+        if country_page is None:
+            return CountryPage.objects.ancestor_of(self).first()
+        country = country_by_pk(country_page.country_id)
+        if country is not None:
+            country_page.country = country
+        return country_page
 
     def search_text(self):
         """The body's sentences and figures as readers see them, in the page's language."""

@@ -1,16 +1,20 @@
 """Routing a page request as Wagtail does (Page.route_for_request), with fewer queries: the site's
 root page in the active language is fetched as its own type, with its locale, in one query, where
 Wagtail asks for the active Locale, then for the root's translation, then for its specific page; and
-in the site's own language a country page (and what is below it) is found without the home page.
+in the site's own language a section page, or a country page (and what is below it), is found
+without the home page.
 Anything unusual (no translation in that language, a translation of another page type, no such
-locale) is left to Wagtail's own lookups."""
+locale) is left to Wagtail's own lookups. The site itself comes from the copy kept in each process
+(sites.py), not from a query."""
 
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import DraftStateMixin, Site
+from wagtail.models import DraftStateMixin
+
+from .sites import site_for_request
 
 
 def localized_root(root):
@@ -33,13 +37,13 @@ def localized_root(root):
     return version
 
 
-def country_page_under_root(root, slugs):
-    """HomePage.route's first step without the home page: when the site's root is a home page in the
-    request's language (Wagtail's `localized` then keeps it), the country page at these two slugs
-    below it, or None (then the home page routes as usual)."""
-    from .models import CountryPage, HomePage
+def page_under_root(root, slugs, model, *related):
+    """A page of this type at these slugs below the site's root, fetched by its address in one query,
+    when the root is a home page in the request's language (Wagtail's `localized` then keeps it); or
+    None (then the home page routes as usual)."""
+    from .models import HomePage
 
-    if len(slugs) < 2 or root.specific_class is not HomePage:
+    if root.specific_class is not HomePage:
         return None
     try:
         language = get_supported_content_language_variant(translation.get_language())
@@ -47,18 +51,36 @@ def country_page_under_root(root, slugs):
             return None  # the root is in the default language (else the query below finds nothing)
     except LookupError:
         return None
-    url_path = root.url_path + "".join(f"{slug}/" for slug in slugs[:2])
-    pages = CountryPage.objects.filter(url_path=url_path, locale_id=root.locale_id, locale__language_code=language)
-    return pages.select_related("locale", "country").first()
+    url_path = root.url_path + "".join(f"{slug}/" for slug in slugs)
+    pages = model.objects.filter(url_path=url_path, locale_id=root.locale_id, locale__language_code=language)
+    return pages.select_related(*related).first()
+
+
+def country_page_under_root(root, slugs):
+    """HomePage.route's first step without the home page: the country page at these two slugs."""
+    from .models import CountryPage
+
+    return page_under_root(root, slugs[:2], CountryPage, "locale", "country") if len(slugs) >= 2 else None
+
+
+def section_page_under_root(root, slugs):
+    """A section page (nearly every request) without the home page or its country page: its country page
+    comes with its surroundings' one query (lineage.py)."""
+    from .models import SectionPage
+
+    return page_under_root(root, slugs[:3], SectionPage, "locale") if len(slugs) >= 3 else None
 
 
 def route_for_request(request, path):
     """Page.route_for_request's answer: (page, args, kwargs) or None."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     parts = [part for part in path.split("/") if part]
     try:
+        section_page = section_page_under_root(site.root_page, parts)
+        if section_page is not None:
+            return section_page.route(request, parts[3:])
         country_page = country_page_under_root(site.root_page, parts)
         if country_page is not None:
             return country_page.route(request, parts[2:])

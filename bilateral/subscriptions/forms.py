@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from redis.exceptions import RedisError
 
+from . import widgets
 from .consent import CONSENT_TEXT
 from .models import FREQUENCY_CHOICES, IMMEDIATE
 from .targets import Target
@@ -64,7 +65,7 @@ def email_field():
             "max_length": _("The email address must be %(limit_value)d characters or fewer."),
             "newline": _("The email address must be on one line, without line breaks."),
         },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false", "class": "govuk-input"}),
+        widget=widgets.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false", "class": "govuk-input"}),
     )
 
 
@@ -113,11 +114,11 @@ class SubscriptionForm(AltchaMixin, forms.Form):
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
-        widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
+        widget=widgets.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
         error_messages={"required": _("Tick the box to agree that we keep your email address.")},
     )
     # The page the form was shown on; only read through target_from_id, which ignores a bad value.
-    page = forms.CharField(required=False, widget=forms.HiddenInput)
+    page = forms.CharField(required=False, widget=widgets.HiddenInput)
     captcha = ReplayCheckedAltchaField(
         label=_("Captcha"),
         challenge_url=reverse_lazy("subscriptions:captcha"),

@@ -8,12 +8,17 @@ from wagtail.models import PageViewRestriction
 SECTION_URL = "/salys/baltarusija/politinis-bendradarbiavimas/"
 EN_SECTION_URL = "/en/countries/belarus/political-cooperation/"
 PL_SECTION_URL = "/pl/panstwa/bialorus/wspolpraca-polityczna/"
-# The site, the country page by its address (in the site's own language without the home page:
-# pages/routing.py) and the section, the ancestors with their restrictions, the sections and the
-# language versions (one query), Wagtail's site root paths (two), the euroregions' countries, and the
-# footer's general pages (cached per content generation wherever there is a shared cache: only this
-# test's missing cache asks for them on every render). With the shared cache: 5 (bench/stock.py).
+# Without a shared cache nothing is kept in the process (bilateral/process_copies.py): the site (and
+# Wagtail's site root paths: two), the section page by its address (pages/routing.py), its ancestors
+# with their restrictions, its country page, the sections and the language versions (one query), the
+# countries (twice: the page's country, the euroregions' members), and the footer's general pages.
 UNCACHED_RENDER_QUERIES = 8
+# With the shared cache (the rendered pages and fact blocks not kept, as in bench/stock.py): the
+# version of the process copies (a query where the shared cache is the database's, as in these tests;
+# a Redis read with REDIS_URL), the section page by its address and its surroundings. Was 5 (the site,
+# the country page, the section page, the surroundings, the euroregions' countries): the site and the
+# countries are kept in the process, and the country page comes with the surroundings.
+SHARED_CACHE_RENDER_QUERIES = 3
 # In English the home page in that language is fetched first (one query, with its locale). Which
 # free-text values are translated yet was stored with the translation's publication
 # (pages/translations.py, store_text_origins): no query (it was three, from wagtail-localize's source,
@@ -35,6 +40,16 @@ def test_an_uncached_section_page_render_stays_within_its_queries(client, seeded
     assert client.get(url).status_code == 200
     with django_assert_max_num_queries(queries):
         response = client.get(url)
+    assert response.status_code == 200 and response.get("X-App-Cache") != "hit"
+
+
+def test_with_the_shared_cache_a_section_page_render_asks_the_database_three_times(client, seeded, settings,
+                                                                                   django_assert_max_num_queries):
+    settings.CACHES = {**settings.CACHES, "rendered": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.RENDERED_PAGES_CACHE = "rendered"
+    assert client.get(SECTION_URL).status_code == 200
+    with django_assert_max_num_queries(SHARED_CACHE_RENDER_QUERIES):
+        response = client.get(SECTION_URL)
     assert response.status_code == 200 and response.get("X-App-Cache") != "hit"
 
 

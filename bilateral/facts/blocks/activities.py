@@ -9,6 +9,7 @@ from wagtail import blocks
 from ..grammar import format_number, spaced_initials, strip_final_stop
 from . import parsing
 from .base import FactBlock, NameBlock, heading_block, sources_block
+from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
 from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER, PARTNER_IN_LITHUANIA
 
@@ -63,7 +64,7 @@ class ActivityBlock(blocks.StructBlock):
     outcome_count = blocks.IntegerBlock(
         required=False, min_value=0, label=gettext_lazy("Counted outcome: how many")
     )
-    outcome_kind = blocks.ChoiceBlock(
+    outcome_kind = ChoiceBlock(
         choices=OUTCOME_CHOICES, required=False, label=gettext_lazy("Counted outcome: of what")
     )
 
@@ -76,7 +77,7 @@ class AccreditationBlock(blocks.StructBlock):
     """An attaché accredited in the other country."""
 
     date = FuzzyDateBlock(label=gettext_lazy("Accredited"))
-    direction = blocks.ChoiceBlock(choices=DIRECTION_CHOICES, label=gettext_lazy("Whose attaché"))
+    direction = ChoiceBlock(choices=DIRECTION_CHOICES, label=gettext_lazy("Whose attaché"))
     position = blocks.CharBlock(
         max_length=200, label=gettext_lazy("Position"), help_text=gettext_lazy("“gynybos atašė”")
     )

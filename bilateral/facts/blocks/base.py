@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
 from ..pictures import pictures_drawn
-from .completeness import missing_fields
+from .completeness import missing_fields_once
 from .languages import Writer
 
 
@@ -81,7 +81,7 @@ class FactBlock(blocks.StructBlock):
         context["source_items"] = [
             {"source": source, "lang": writer.attribute(source.get("title"))} for source in value.get("sources") or []
         ]
-        context["missing_fields"] = missing_fields(self, value)
+        context["missing_fields"] = missing_fields_once(self, value)
         if not context["missing_fields"]:
             context.update(self.sentences(value, writer))
             if pictures_drawn():
@@ -90,7 +90,7 @@ class FactBlock(blocks.StructBlock):
 
     def get_template(self, value=None, context=None):
         """A draft's block with required fields still empty is shown as not filled in yet."""
-        if value is not None and missing_fields(self, value):
+        if value is not None and missing_fields_once(self, value):
             return "blocks/incomplete_block.html"
         return super().get_template(value, context=context)
 

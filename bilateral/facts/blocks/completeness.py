@@ -39,6 +39,22 @@ def missing_fields(block, value, path=""):
     return []
 
 
+def missing_fields_once(block, value):
+    """missing_fields(block, value), worked out once per value object: a render asks it of each fact
+    block three times (its template, its context, the page's key figures). Kept on the value, which
+    a render only reads (a page's body is read afresh for each request); code that changes a value
+    in place (editing, checks) asks missing_fields itself."""
+    memo = getattr(value, "_missing_fields", None)
+    if memo is not None and memo[0] is block:
+        return memo[1]
+    missing = missing_fields(block, value)
+    try:
+        value._missing_fields = (block, missing)
+    except AttributeError:
+        pass  # a plain dict or list (a value built in code) has no attributes: asked each time
+    return missing
+
+
 def list_items(value):
     """A ListBlock's items, whether the value is a ListValue (items wrapped in bound blocks) or a list."""
     if value is None:

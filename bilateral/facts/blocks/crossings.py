@@ -8,6 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..grammar import format_number, join_list
 from .base import FactBlock, NameBlock, heading_block, sources_block
+from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock
 
 ROAD, RAIL, RIVER = "road", "rail", "river"
@@ -172,8 +173,8 @@ def planned_sentence(planned):
 class CrossingPointCountBlock(blocks.StructBlock):
     """How many crossing points of one kind operate under one regime."""
 
-    kind = blocks.ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
-    regime = blocks.ChoiceBlock(choices=REGIME_CHOICES, label=gettext_lazy("Regime"))
+    kind = ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
+    regime = ChoiceBlock(choices=REGIME_CHOICES, label=gettext_lazy("Regime"))
     count = blocks.IntegerBlock(min_value=0, label=gettext_lazy("Number of points"))
 
     class Meta:
@@ -184,7 +185,7 @@ class CrossingPointCountBlock(blocks.StructBlock):
 class PlannedCrossingChangeBlock(blocks.StructBlock):
     """A planned change: give local points international status, or open new points."""
 
-    action = blocks.ChoiceBlock(
+    action = ChoiceBlock(
         choices=[
             (UPGRADE, gettext_lazy("Give local traffic points international status")),
             (OPEN, gettext_lazy("Open new points")),
@@ -192,8 +193,8 @@ class PlannedCrossingChangeBlock(blocks.StructBlock):
         label=gettext_lazy("Change"),
     )
     count = blocks.IntegerBlock(min_value=0, label=gettext_lazy("Number of points"))
-    kind = blocks.ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
-    regime = blocks.ChoiceBlock(
+    kind = ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
+    regime = ChoiceBlock(
         choices=REGIME_CHOICES,
         default=INTERNATIONAL,
         label=gettext_lazy("Regime of the new points"),
@@ -223,9 +224,9 @@ class CrossingPointRecordBlock(blocks.StructBlock):
     name = NameBlock(max_length=200, label=gettext_lazy("Name"))
     latitude = latitude_block(gettext_lazy("Latitude (°N)"), 90)
     longitude = latitude_block(gettext_lazy("Longitude (°E)"), 180)
-    kind = blocks.ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
-    regime = blocks.ChoiceBlock(choices=REGIME_CHOICES, label=gettext_lazy("Regime"))
-    status = blocks.ChoiceBlock(choices=STATUS_CHOICES, default=OPERATING, label=gettext_lazy("Status"))
+    kind = ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
+    regime = ChoiceBlock(choices=REGIME_CHOICES, label=gettext_lazy("Regime"))
+    status = ChoiceBlock(choices=STATUS_CHOICES, default=OPERATING, label=gettext_lazy("Status"))
     since = FuzzyDateBlock(required=False, label=gettext_lazy("Operating since"))
     source_url = blocks.URLBlock(required=False, label=gettext_lazy("Source of the position"))
 

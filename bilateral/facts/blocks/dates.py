@@ -16,6 +16,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from . import parsing
+from .choices import ChoiceBlock
 
 MONTH_CHOICES = [
     (1, gettext_lazy("January")),
@@ -190,7 +191,7 @@ class FuzzyDateBlock(blocks.StructBlock):
     """A date with its precision: fill the year; the month and day only when they are known."""
 
     year = blocks.IntegerBlock(label=gettext_lazy("Year"), min_value=1000, max_value=2999)
-    month = blocks.ChoiceBlock(
+    month = ChoiceBlock(
         choices=MONTH_CHOICES, required=False, label=gettext_lazy("Month (if known)")
     )
     day = blocks.IntegerBlock(

@@ -10,6 +10,7 @@ from wagtail import blocks
 
 from ..grammar import format_number, join_list, kilometres, strip_final_stop
 from .base import FactBlock, NameBlock, heading_block, sources_block
+from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock, date_adverbial, dated_sentence
 from .water_bodies import genitive_of, nominative_block, nominative_of, nominative_source_block, water_body_list
 
@@ -233,7 +234,7 @@ def figures_paragraph(value, writer):
 class BorderMarkCountBlock(blocks.StructBlock):
     """How many border marks of one type were installed."""
 
-    mark_type = blocks.ChoiceBlock(choices=MARK_TYPE_CHOICES, label=gettext_lazy("Type"))
+    mark_type = ChoiceBlock(choices=MARK_TYPE_CHOICES, label=gettext_lazy("Type"))
     count = blocks.IntegerBlock(min_value=0, label=gettext_lazy("Number of marks"))
 
     class Meta:
@@ -252,7 +253,7 @@ class DemarcationBlock(FactBlock):
     )
     treaty_signed = FuzzyDateBlock(label=gettext_lazy("Treaty signed"))
     marking_completed = FuzzyDateBlock(label=gettext_lazy("Marking of the border completed"))
-    last_mark_kind = blocks.ChoiceBlock(
+    last_mark_kind = ChoiceBlock(
         choices=[(BUOY, gettext_lazy("Buoy")), (POST, gettext_lazy("Border post"))],
         required=False,
         label=gettext_lazy("The last mark placed"),
@@ -262,7 +263,7 @@ class DemarcationBlock(FactBlock):
     )
     last_mark_water_body_nominative = nominative_block()
     last_mark_water_body_source_url = nominative_source_block()
-    last_mark_water_body_kind = blocks.ChoiceBlock(
+    last_mark_water_body_kind = ChoiceBlock(
         choices=[(LAKE, gettext_lazy("Lake")), (POND, gettext_lazy("Pond"))],
         default=LAKE,
         required=False,

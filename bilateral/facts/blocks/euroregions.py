@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import blocks
 
+from ..countries import countries_by_code
 from ..grammar import SMALL_NUMBER_WORDS, join_list, number_in_words
 from . import parsing
 from .base import FactBlock, heading_block, sources_block
@@ -15,12 +16,6 @@ def country_choices():
     from ..models import Country
 
     return [(country.iso_code, country.name) for country in Country.objects.all()]
-
-
-def countries_by_code(codes):
-    from ..models import Country
-
-    return {country.iso_code: country for country in Country.objects.filter(iso_code__in=set(codes))}
 
 
 class CountryChoiceBlock(blocks.ChoiceBlock):

@@ -12,6 +12,7 @@ from ..grammar import agreeing_with, spaced_initials
 from ..models import FEMININE, MASCULINE, NEUTER, PLURAL
 from . import parsing
 from .base import FactBlock, NameBlock, heading_block, sources_block
+from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
 
 RECOGNITION_DE_JURE = "recognition_de_jure"
@@ -93,7 +94,7 @@ class TimelineEventBlock(blocks.StructBlock):
     """A dated event of the relations: recognition, diplomatic relations, or another event."""
 
     date = FuzzyDateBlock()
-    kind = blocks.ChoiceBlock(
+    kind = ChoiceBlock(
         choices=[
             (RECOGNITION_DE_JURE, gettext_lazy("Recognition of Lithuania's independence de jure")),
             (DIPLOMATIC_RELATIONS, gettext_lazy("Diplomatic relations established")),
@@ -125,7 +126,7 @@ class RepresentativeBlock(blocks.StructBlock):
     """Who represented one country in the other, in what role, from when to when."""
 
     period = FuzzyDateBlock(label=gettext_lazy("When"))
-    direction = blocks.ChoiceBlock(choices=DIRECTION_CHOICES, label=gettext_lazy("Whose representative"))
+    direction = ChoiceBlock(choices=DIRECTION_CHOICES, label=gettext_lazy("Whose representative"))
     first = blocks.BooleanBlock(
         required=False, default=True, label=gettext_lazy("The first representative")
     )
@@ -133,7 +134,7 @@ class RepresentativeBlock(blocks.StructBlock):
         required=False,
         label=gettext_lazy("Say “after the restoration of independence”"),
     )
-    role = blocks.ChoiceBlock(choices=ROLE_CHOICES, label=gettext_lazy("Role"))
+    role = ChoiceBlock(choices=ROLE_CHOICES, label=gettext_lazy("Role"))
     name = NameBlock(max_length=200, label=gettext_lazy("Name"))
 
     class Meta:

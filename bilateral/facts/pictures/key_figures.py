@@ -4,7 +4,7 @@ to it. Given the blocks of one section page, or of every section of a country.""
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..blocks.completeness import missing_fields
+from ..blocks.completeness import missing_fields_once
 from ..blocks.crossings import INTERNATIONAL, LOCAL, effective_points
 from ..blocks.timeline import DIPLOMATIC_RELATIONS
 from ..grammar import format_number, join_list
@@ -70,7 +70,7 @@ def key_figures(blocks_by_address):
         return []
     found = {}
     for address, block in blocks_by_address:
-        if missing_fields(block.block, block.value):
+        if missing_fields_once(block.block, block.value):
             continue  # a draft's block not filled in yet gives no figure
         for order, label, figure in figures_of(block.block_type, block.value):
             if figure and order not in found:
