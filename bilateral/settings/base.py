@@ -249,7 +249,7 @@ RENDERED_PAGES_CACHE = "default"
 # page's scope, without asking the shared cache (bilateral/caching/state_memory.py): after another
 # process's publication a reader may get the previous copy for at most this long. 0: ask every time.
 # The task workers wait as long before they purge the proxy (cache_purge.py): set it alike for both.
-APP_CACHE_STATE_SECONDS = env.float("APP_CACHE_STATE_SECONDS", default=0.0)
+APP_CACHE_STATE_SECONDS = env.float("APP_CACHE_STATE_SECONDS", default=1.0)
 
 # ALTCHA proof-of-work captcha on the subscription form (altcha-django). The HMAC secret comes from
 # the environment; without it one is derived from SECRET_KEY so development works out of the box.
