@@ -23,6 +23,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.http.response import ResponseHeaders
 
 from .code_version import code_version
 from .content_generation import KEY as GENERATION_KEY
@@ -165,10 +166,30 @@ def frozen(response, generation):
     }
 
 
+class CheckedHeaders(ResponseHeaders):
+    """A stored response's headers, checked (latin-1, no line breaks) once per process copy instead of
+    on every hit (that was a fifth of a warm hit's own time)."""
+
+    @classmethod
+    def copy_of(cls, checked):
+        headers = cls.__new__(cls)
+        headers._store = dict(checked)
+        return headers
+
+
+# Where a process copy keeps its checked headers, beside what was stored (never written back).
+CHECKED = "checked_headers"
+
+
+def checked_headers(stored):
+    if CHECKED not in stored:
+        stored[CHECKED] = ResponseHeaders(stored["headers"])._store
+    return stored[CHECKED]
+
+
 def thawed(stored):
     response = HttpResponse(stored["content"], status=stored["status"])
-    for header, value in stored["headers"]:
-        response[header] = value
+    response.headers = CheckedHeaders.copy_of(checked_headers(stored))
     response[HEADER] = "hit"
     return response
 
