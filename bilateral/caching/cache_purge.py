@@ -11,7 +11,10 @@ change is committed, a task worker:
 2. purges, one PURGE each (ngx_cache_purge's exact key), every other address recorded in the changed
    scopes (proxy_index.py: each `?as_of=`, history comparison, language and feed variant, the API,
    search and the sitemap). A page's own addresses (Wagtail's get_cached_paths) are purged even when
-   the index is unavailable.
+   the index is unavailable. Not before APP_CACHE_STATE_SECONDS have passed since the worker took the
+   task: until then an app process may still answer from the content state it read before the
+   publication (state_memory.py), and the proxy would keep that answer for a day. (A refresh is
+   marked as such by the proxy, and the app reads the state afresh for it: no wait.)
 
 Both go over one kept-alive connection per proxy. Without PROXY_REFRESH_SECRET the refreshed
 addresses are purged instead. Nothing happens unless WAGTAILFRONTENDCACHE is configured
@@ -21,6 +24,7 @@ addresses are purged instead. Nothing happens unless WAGTAILFRONTENDCACHE is con
 import copy
 import http.client
 import logging
+import time
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
@@ -68,18 +72,21 @@ class NginxBackend(HTTPBackend):
     def purge_batch(self, urls):
         self.purge_and_refresh([], [address_of(url) for url in urls])
 
-    def purge_and_refresh(self, refresh, purge):
+    def purge_and_refresh(self, refresh, purge, purge_from=None):
+        """Refreshes first, then (not before `purge_from`, a time.monotonic() moment) purges."""
         session = ProxySession(self.cache_scheme, self.cache_netloc)
         try:
             secret = getattr(settings, "PROXY_REFRESH_SECRET", "")
+            not_refreshed = []
             for address in refresh:
                 status = None
                 if secret:
                     status = session.send("GET", address, {REFRESH_HEADER: secret}, ok=REFRESHED, timeout=REFRESH_TIMEOUT)
                 if status not in REFRESHED:
                     # Not refreshed (no secret, the app failed or timed out): the old copy must not stay.
-                    session.send("PURGE", address)
-            for address in purge:
+                    not_refreshed.append(address)
+            wait_until(purge_from)
+            for address in [*not_refreshed, *purge]:
                 session.send("PURGE", address)
         finally:
             session.close()
@@ -122,10 +129,18 @@ class ProxySession:
             self.connection = None
 
 
+def wait_until(moment):
+    if moment is not None:
+        time.sleep(max(0.0, moment - time.monotonic()))
+
+
 @task()
 def purge_task(scopes, refresh, exact, everything=False):
     """In a task worker: the recorded addresses of `scopes` (all scopes if `everything`) and `exact`
-    purged, `refresh` refreshed, at every proxy."""
+    purged, `refresh` refreshed, at every proxy. The purges wait for the app processes' state memory
+    (see the module's docstring): the task starts after the publication's new state was written, so
+    any state read before it is forgotten by then."""
+    purge_from = time.monotonic() + getattr(settings, "APP_CACHE_STATE_SECONDS", 0)
     if everything:
         scopes = sorted(set(scopes) | (proxy_index.all_scopes() or set()))
     recorded = proxy_index.addresses_in(scopes)
@@ -137,8 +152,9 @@ def purge_task(scopes, refresh, exact, everything=False):
     logger.info("Refreshing %d and purging %d addresses", len(refresh), len(purge))
     for backend in get_backends().values():
         if hasattr(backend, "purge_and_refresh"):
-            backend.purge_and_refresh(refresh, purge)
+            backend.purge_and_refresh(refresh, purge, purge_from=purge_from)
         else:
+            wait_until(purge_from)
             backend.purge_batch(refresh + purge)
 
 

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
+from .state_memory import state_memory
+
 logger = logging.getLogger(__name__)
 
 KEY = "bilateral:content-generation"
@@ -64,6 +66,7 @@ def bump_generation():
 
 
 def set_new_generation():
+    state_memory.forget()  # this process sees its own change at once (the others within the window)
     generation = new_generation()
     cache = rendered_pages_cache()
     cache.set(KEY, generation, TIMEOUT)

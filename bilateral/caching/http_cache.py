@@ -193,8 +193,15 @@ class CachePolicyMiddleware:
         return apply_cache_policy(request, self.get_response(request))
 
 
+# The request headers get_conditional_response reads (If-Match and If-Unmodified-Since only ever
+# turn a GET into a 412).
+CONDITIONS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
+
+
 def not_modified_if_current(request, response):
     """304 when the client already has this public response (If-None-Match, If-Modified-Since)."""
+    if not any(condition in request.META for condition in CONDITIONS):  # most requests
+        return response
     if request.method not in ("GET", "HEAD") or response.get("Cache-Control") != PUBLIC:
         return response
     last_modified = response.get("Last-Modified")
@@ -222,7 +229,8 @@ def search_prefixes():
     """The search's address in every language (/paieska/, /en/search/): its answers depend on the query
     and the search index, not only on published pages. Asked on every request (a warm hit too), so
     worked out once per URL configuration and set of languages."""
-    known = (get_urlconf() or settings.ROOT_URLCONF, tuple(settings.LANGUAGES))
+    # The codes only: hashing the languages' lazy names would translate them, on every request.
+    known = (get_urlconf() or settings.ROOT_URLCONF, tuple(code for code, _name in settings.LANGUAGES))
     if known not in _search_prefixes:
         prefixes = []
         for code, _name in settings.LANGUAGES:

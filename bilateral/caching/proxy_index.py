@@ -71,10 +71,14 @@ def address_as_sent(request):
     return request.META.get("RAW_URI") or request.get_full_path()
 
 
+def recorded_lately(address, now):
+    return now - _recorded.get(address, 0) < RECORD_AGAIN_AFTER
+
+
 def record(request, response):
     address = address_as_sent(request)
     now = time.time()
-    if now - _recorded.get(address, 0) < RECORD_AGAIN_AFTER:
+    if recorded_lately(address, now):
         return
     client = redis_client()
     if client is None:
@@ -140,6 +144,7 @@ class ProxyIndexMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if kept_by_proxy(request, response):
+        # Recorded lately (a warm page): nothing to read in the response either.
+        if not recorded_lately(address_as_sent(request), time.time()) and kept_by_proxy(request, response):
             record(request, response)
         return response

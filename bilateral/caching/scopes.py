@@ -10,7 +10,8 @@ other. Above it each address is a scope of its own: the home page, the country l
 A publication changes the scopes of the page, its language versions and its ancestors (their lists
 show it), and the listings (API, search, sitemap): the rest of the portal keeps its cached copies.
 Each scope has a version in the shared cache ("<unix time>.<random>", as the content generation)
-that the response cache checks in the same round trip as the stored page (response_cache.py).
+that the response cache checks in the same round trip as the stored page (response_cache.py), or,
+for a warm hit, as this process read it less than APP_CACHE_STATE_SECONDS ago (state_memory.py).
 """
 
 import logging
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 
 from .content_generation import rendered_pages_cache
+from .state_memory import state_memory
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,7 @@ def bump_scopes(scopes):
 
 
 def set_new_versions(scopes):
+    state_memory.forget(scopes)  # this process sees its own publication at once
     cache = rendered_pages_cache()
     versions = {version_key(scope): new_version() for scope in scopes}
     cache.set_many(versions, TIMEOUT)
@@ -101,15 +104,20 @@ def state_time(state):
     return max(version_time(part) for part in state.split("/"))
 
 
-def current_state(path, found=None):
-    """The content state of an address's scope; `found` are keys already read (response_cache.py reads
-    them together with the stored response)."""
+def current_state(path, found=None, read_at=None):
+    """The content state of an address's scope, read from the shared cache (and remembered for the
+    next warm hits, state_memory.py); `found` are keys already read at `read_at` (response_cache.py
+    reads them together with the stored response)."""
     from .content_generation import KEY as GENERATION_KEY
     from .content_generation import current_generation
 
     cache = rendered_pages_cache()
     scope = scope_of(path)
     if found is None:
+        read_at = state_memory.clock()
         found = cache.get_many([GENERATION_KEY, version_key(scope)])
     generation = found.get(GENERATION_KEY) or current_generation()
-    return state_of(generation, ensure_version(cache, scope, found))
+    state = state_of(generation, ensure_version(cache, scope, found))
+    if read_at is not None:
+        state_memory.remember(scope, state, read_at)
+    return state

@@ -5,6 +5,7 @@ the worker restores it while that task runs, so its log lines name the request t
 from .logs import accepted_request_id, current_request_id, request_id_var
 
 HEADER = "X-Request-ID"
+META_KEY = "HTTP_X_REQUEST_ID"  # read from META directly: request.headers would copy every header first
 # Kept beside the task's arguments in django-tasks-db's row; the library reads only "args" and "kwargs".
 STORED_KEY = "request_id"
 
@@ -17,7 +18,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = accepted_request_id(request.headers.get(HEADER))
+        request_id = accepted_request_id(request.META.get(META_KEY))
         request_id_var.set(request_id)
         response = self.get_response(request)
         response[HEADER] = request_id

@@ -249,6 +249,11 @@ SUBSCRIPTIONS_UNSUBSCRIBE_SPOOL_DIR = Path(env.str("UNSUBSCRIBE_SPOOL_DIR", defa
 # Rendered pages and fact blocks, and the content generation they are keyed by
 # (bilateral/caching/content_generation.py): the shared cache.
 RENDERED_PAGES_CACHE = "default"
+# Seconds a process answers a warm page from its own copy in the content state it last read for the
+# page's scope, without asking the shared cache (bilateral/caching/state_memory.py): after another
+# process's publication a reader may get the previous copy for at most this long. 0: ask every time.
+# The task workers wait as long before they purge the proxy (cache_purge.py): set it alike for both.
+APP_CACHE_STATE_SECONDS = env.float("APP_CACHE_STATE_SECONDS", default=1.0)
 
 # ALTCHA proof-of-work captcha on the subscription form (altcha-django). The HMAC secret comes from
 # the environment; without it one is derived from SECRET_KEY so development works out of the box.

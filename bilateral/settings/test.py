@@ -8,3 +8,6 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# A publication is seen by the next request at once, as the tests expect (they publish, then read);
+# tests/caching/test_state_memory.py sets a window of its own.
+APP_CACHE_STATE_SECONDS = 0

@@ -85,9 +85,13 @@ class Answer:
 class Stack:
     """gunicorn and nginx, and a client that talks to the proxy."""
 
-    def __init__(self, database, var_dir, work_dir, log_dir, redis_url=None):
+    def __init__(self, database, var_dir, work_dir, log_dir, redis_url=None, workers=2, state_seconds=1):
         self.database = database
         self.redis_url = redis_url
+        self.workers = workers
+        # The app processes' state memory (bilateral/caching/state_memory.py), as in production unless a
+        # test asks for another: the test process, which purges, waits as long as the task workers do.
+        self.state_seconds = state_seconds
         self.log_dir = log_dir
         self.var_dir = var_dir
         self.work_dir = work_dir
@@ -105,7 +109,8 @@ class Stack:
             self.var_dir,
             DATABASE_URL=self.database.url,
             APP_PORT=str(self.app_port),
-            GUNICORN_WORKERS="2",
+            GUNICORN_WORKERS=str(self.workers),
+            APP_CACHE_STATE_SECONDS=str(self.state_seconds),
             SITE_URL=self.url,
             # SQLite: sync() replaces the database file with a fresh copy; a kept connection (production
             # keeps them for 60 s) would go on reading the old, deleted file. PostgreSQL keeps them.
@@ -186,12 +191,16 @@ def stack_redis(settings):
 
 
 @pytest.fixture
-def stack(seeded, static_var_dir, tmp_path, settings, stack_redis):
-    """The seeded test database behind gunicorn and nginx; the test process purges that nginx."""
+def stack(seeded, static_var_dir, tmp_path, settings, stack_redis, request):
+    """The seeded test database behind gunicorn and nginx; the test process purges that nginx.
+    @pytest.mark.stack(workers=…, state_seconds=…) changes the app's processes."""
+    marker = request.node.get_closest_marker("stack")
+    options = marker.kwargs if marker else {}
     # nginx's workers (root's nginx runs them as nobody) write its cache: not under pytest's 0700 tree.
     work_dir = Path(tempfile.mkdtemp(prefix="bilateral-proxy-"))
     work_dir.chmod(0o755)
-    running = Stack(WorkerDatabase(tmp_path), static_var_dir, work_dir, tmp_path, redis_url=stack_redis.url)
+    running = Stack(WorkerDatabase(tmp_path), static_var_dir, work_dir, tmp_path, redis_url=stack_redis.url, **options)
+    settings.APP_CACHE_STATE_SECONDS = running.state_seconds
     try:
         running.start()
         settings.WAGTAILFRONTENDCACHE = {

@@ -133,3 +133,28 @@ def test_the_workers_refresh_the_published_page_and_its_country_without_a_miss(s
             worker.wait(timeout=20)
         except subprocess.TimeoutExpired:
             worker.kill()
+
+
+@pytest.mark.stack(workers=1, state_seconds=600)
+def test_a_refresh_stores_the_new_page_while_the_app_process_still_answers_the_old_one(stack, settings):
+    """The app's one worker answers its copy in the content state it read less than
+    APP_CACHE_STATE_SECONDS ago (here ten minutes, bilateral/caching/state_memory.py), so after a
+    publication by another process an ordinary request still gets the previous page; the refresh gets
+    the new one, because nginx tells the app it is a refresh (X-Bilateral-Refreshing), which no
+    client can say for itself."""
+    settings.WAGTAILFRONTENDCACHE = {}  # this test refreshes and purges by hand
+    warm(stack, SECTION)
+
+    publish_major(seed_section(), "Pridėta nauja vizitų chronologija.", title=NEW_TITLE)
+    stack.sync()
+    assert stack.request("PURGE", SECTION).status == 200
+    forged = stack.get(SECTION, X_Bilateral_Refreshing="1")
+    assert forged.cache == "MISS" and forged.headers["X-App-Cache"] == "hit"
+    assert NEW_TITLE not in forged.text, "within its window the app process answers the copy it has"
+
+    refreshed = stack.get(SECTION, **{REFRESH_HEADER.replace("-", "_"): REFRESH_SECRET})
+    assert refreshed.status == 200 and refreshed.cache == "MISS"
+    assert NEW_TITLE in refreshed.text
+    stored = stack.get(SECTION)
+    assert stored.cache == "HIT" and NEW_TITLE in stored.text
+    assert nginx_problems(stack) == []
