@@ -208,7 +208,11 @@ class CachePurge:
 
 
 def purge_after_publication(sender, instance, **kwargs):
-    if purging_enabled():
+    """A translation published with its source is left to the source's purge, which covers every
+    language version (affected.changed_pages): its shared scopes are purged once, not once per language."""
+    from bilateral.pages.translations import publication_carried_over
+
+    if purging_enabled() and not publication_carried_over():
         purge = CachePurge()
         purge.add_change(instance)
         purge.send()

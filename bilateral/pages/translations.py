@@ -37,6 +37,23 @@ logger = logging.getLogger(__name__)
 
 # Set while a caller makes the translations of the pages it publishes itself (translations_made_here).
 CALLER_TRANSLATES = ContextVar("caller_translates", default=False)
+# True while a source's publication publishes its translations (update_translations, translate_new_page):
+# what they change is the source's change carried over, announced once, with the source's.
+CARRYING_OVER = ContextVar("carrying_over", default=False)
+
+
+def publication_carried_over():
+    """Whether the page being published now is a translation published with its source."""
+    return CARRYING_OVER.get()
+
+
+@contextmanager
+def carrying_over():
+    token = CARRYING_OVER.set(True)
+    try:
+        yield
+    finally:
+        CARRYING_OVER.reset(token)
 
 
 def other_locales():
@@ -198,7 +215,7 @@ def update_translations(sender, instance, revision=None, alias=False, user=None,
     for translation in translations:
         translation.source.refresh_from_db()
         try:
-            with transaction.atomic():
+            with transaction.atomic(), carrying_over():
                 publish_target(translation, user=user)
         except (ValidationError, SourceDeletedError):
             # The source stays published; the translation keeps its last version until the next one.
@@ -216,7 +233,7 @@ def translate_new_page(sender, instance, revision=None, alias=False, user=None, 
     page = instance.specific
     for locale in untranslated_locales(page):
         try:
-            with transaction.atomic():
+            with transaction.atomic(), carrying_over():
                 start_translation(page, locale, known_words(page, locale), user=user)
         except (ValidationError, SourceDeletedError, ParentNotTranslatedError, DatabaseError):
             logger.exception("page %s not translated into %s", page.pk, locale.language_code)

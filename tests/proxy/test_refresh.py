@@ -3,6 +3,7 @@ proxy_index.py): the app records what the proxy may keep, a publication purges e
 variants of its scopes and leaves the rest cached, and the task workers (a real db_worker) replace the
 published page and its country page in the proxy while readers keep getting the previous copy."""
 
+import logging
 import subprocess
 import sys
 import time
@@ -66,6 +67,19 @@ def test_a_publication_purges_every_recorded_variant_and_keeps_other_scopes(stac
     for path in (LATVIA, LATVIA + "?as_of=2024-01-01", "/robots.txt"):
         assert stack.get(path).cache == "HIT", path
     assert nginx_problems(stack) == []
+
+
+def test_a_publication_and_its_translations_are_purged_in_one_task(stack, caplog):
+    """Publishing the Lithuanian section publishes its English and Polish translations in the same
+    transaction: one purge task for the three, so the addresses their scopes share (the API, search,
+    the lists) are purged once, not three times."""
+    warm(stack, SECTION, COUNTRY)
+    with caplog.at_level(logging.INFO, logger="wagtail.frontendcache"):
+        publish_major(seed_section(), "Pridėta nauja vizitų chronologija.", title=NEW_TITLE)
+    runs = [record.getMessage() for record in caplog.records if record.getMessage().startswith("Refreshing ")]
+    assert len(runs) == 1, runs
+    stack.sync()
+    assert NEW_TITLE in stack.get(SECTION).text
 
 
 def test_the_refresh_header_needs_the_secret(stack):
