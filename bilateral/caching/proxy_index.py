@@ -75,11 +75,8 @@ def recorded_lately(address, now):
     return now - _recorded.get(address, 0) < RECORD_AGAIN_AFTER
 
 
-def record(request, response):
-    address = address_as_sent(request)
-    now = time.time()
-    if recorded_lately(address, now):
-        return
+def record(request, address, now):
+    """The address the proxy may keep, in its scope's index (the caller checked recorded_lately)."""
     client = redis_client()
     if client is None:
         return
@@ -144,7 +141,8 @@ class ProxyIndexMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        address, now = address_as_sent(request), time.time()
         # Recorded lately (a warm page): nothing to read in the response either.
-        if not recorded_lately(address_as_sent(request), time.time()) and kept_by_proxy(request, response):
-            record(request, response)
+        if not recorded_lately(address, now) and kept_by_proxy(request, response):
+            record(request, address, now)
         return response
