@@ -48,12 +48,17 @@ def publication_carried_over():
 
 
 @contextmanager
-def carrying_over():
-    token = CARRYING_OVER.set(True)
+def switched_on(flag):
+    """Within: the ContextVar `flag` is True (each thread and task has its own)."""
+    token = flag.set(True)
     try:
         yield
     finally:
-        CARRYING_OVER.reset(token)
+        flag.reset(token)
+
+
+def carrying_over():
+    return switched_on(CARRYING_OVER)
 
 
 def other_locales():
@@ -268,15 +273,10 @@ def known_words(page, locale):
     return words_in(locale.language_code) if words_in else {}
 
 
-@contextmanager
 def translations_made_here():
     """Within: a new page published gets no translation of its own accord; the caller makes those it
     wants (the seed, with its words in each language; the demo, Lithuanian pages only)."""
-    token = CALLER_TRANSLATES.set(True)
-    try:
-        yield
-    finally:
-        CALLER_TRANSLATES.reset(token)
+    return switched_on(CALLER_TRANSLATES)
 
 
 def text_origins(page):
