@@ -15,6 +15,8 @@ change is committed, a task worker:
    task: until then an app process may still answer from the content state it read before the
    publication (state_memory.py), and the proxy would keep that answer for a day. (A refresh is
    marked as such by the proxy, and the app reads the state afresh for it: no wait.)
+3. takes the purged addresses out of the index (proxy_index.forget_purged): the proxy no longer
+   holds them, so the next publication does not purge them again, until a reader brings one back.
 
 Both go over one kept-alive connection per proxy. Without PROXY_REFRESH_SECRET the refreshed
 addresses are purged instead. Nothing happens unless WAGTAILFRONTENDCACHE is configured
@@ -48,6 +50,8 @@ TIMEOUT = 10
 REFRESH_TIMEOUT = 60
 # Answers the proxy stores in place of the old copy (deploy/nginx/proxy.conf: proxy_cache_valid).
 REFRESHED = (200, 301, 302, 404, 410)
+# ngx_cache_purge: 200 purged, 404 not in the cache.
+PURGED = (200, 404)
 USER_AGENT = "Bilateral-frontendcache/" + wagtail_version
 
 
@@ -73,7 +77,8 @@ class NginxBackend(HTTPBackend):
         self.purge_and_refresh([], [address_of(url) for url in urls])
 
     def purge_and_refresh(self, refresh, purge, purge_from=None):
-        """Refreshes first, then (not before `purge_from`, a time.monotonic() moment) purges."""
+        """Refreshes first, then (not before `purge_from`, a time.monotonic() moment) purges. Returns
+        the addresses this proxy no longer holds (purged, or not there)."""
         session = ProxySession(self.cache_scheme, self.cache_netloc)
         try:
             secret = getattr(settings, "PROXY_REFRESH_SECRET", "")
@@ -86,8 +91,11 @@ class NginxBackend(HTTPBackend):
                     # Not refreshed (no secret, the app failed or timed out): the old copy must not stay.
                     not_refreshed.append(address)
             wait_until(purge_from)
+            gone = set()
             for address in [*not_refreshed, *purge]:
-                session.send("PURGE", address)
+                if session.send("PURGE", address) in PURGED:
+                    gone.add(address)
+            return gone
         finally:
             session.close()
 
@@ -140,22 +148,30 @@ def purge_task(scopes, refresh, exact, everything=False):
     purged, `refresh` refreshed, at every proxy. The purges wait for the app processes' state memory
     (see the module's docstring): the task starts after the publication's new state was written, so
     any state read before it is forgotten by then."""
-    purge_from = time.monotonic() + getattr(settings, "APP_CACHE_STATE_SECONDS", 0)
     if everything:
         scopes = sorted(set(scopes) | (proxy_index.all_scopes() or set()))
-    recorded = proxy_index.addresses_in(scopes)
-    if recorded is None:
+    by_scope = proxy_index.addresses_by_scope(scopes)
+    # Also the index's own rule: an address purged from here on and fetched again is recorded again
+    # (its process's memory of recording it is older than this window, proxy_index.record_again_after).
+    read_at, purge_from = time.time(), time.monotonic() + proxy_index.record_again_after()
+    if by_scope is None:
         logger.warning("Purging the canonical addresses only: the proxy's address index is unavailable")
-        recorded = set()
+        by_scope = {}
+    recorded = set().union(*by_scope.values())
     refresh = list(dict.fromkeys(refresh))
     purge = sorted((recorded | set(exact)) - set(refresh))
     logger.info("Refreshing %d and purging %d addresses", len(refresh), len(purge))
+    gone_everywhere = None
     for backend in get_backends().values():
         if hasattr(backend, "purge_and_refresh"):
-            backend.purge_and_refresh(refresh, purge, purge_from=purge_from)
+            gone = backend.purge_and_refresh(refresh, purge, purge_from=purge_from)
         else:
             wait_until(purge_from)
             backend.purge_batch(refresh + purge)
+            gone = set()  # this backend tells nothing: its addresses stay recorded
+        gone_everywhere = gone if gone_everywhere is None else gone_everywhere & gone
+    if gone_everywhere and by_scope:
+        proxy_index.forget_purged(by_scope, gone_everywhere, read_at)
 
 
 def purging_enabled():

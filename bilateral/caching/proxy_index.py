@@ -9,8 +9,11 @@ without the proxy ever listing or walking its cache.
 Bounded: each scope keeps its newest INDEX_MAX_PER_SCOPE addresses (older ones are dropped from the
 index, and leave the proxy with their lifetime, a day at most) and expires INDEX_TIMEOUT after its
 last write (longer than the proxy keeps anything). The set of scopes is itself one sorted set.
-Each process remembers what it recorded in the last RECORD_AGAIN_AFTER seconds, so a warm page costs
-no write. Without Redis (REDIS_URL unset) or while it is down nothing is recorded and a publication
+A purged address leaves the index (forget_purged): the proxy no longer holds it, and the next
+publication need not purge it again; it is recorded anew when a reader's request brings it back.
+Each process remembers what it recorded for APP_CACHE_STATE_SECONDS (record_again_after), so a warm
+page costs no write; the purges wait that long after reading the index, so an address fetched again
+after its purge is always recorded again. Without Redis (REDIS_URL unset) or while it is down nothing is recorded and a publication
 purges the canonical addresses only (logged once a minute).
 """
 
@@ -21,13 +24,13 @@ from django.conf import settings
 from django.utils.cache import cc_delim_re
 
 from .scopes import scope_of
+from .state_memory import window
 
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "bilateral:proxy-index:"
 SCOPES_KEY = "bilateral:proxy-index-scopes"
 INDEX_TIMEOUT = 60 * 60 * 24 * 2
-RECORD_AGAIN_AFTER = 600
 MEMORY_LIMIT = 50_000
 # The proxy keeps these statuses (deploy/nginx/proxy.conf: proxy_cache_valid).
 KEPT_STATUSES = {200, 301, 302, 404, 410}
@@ -35,6 +38,21 @@ NEVER_KEPT = ("private", "no-store", "no-cache")
 
 _recorded = {}
 _last_error = [0.0]
+
+# Removes each address (ARGV[2…]) from the scope's index if its score, the time it was last recorded,
+# is not after ARGV[1]: one recorded again since (fetched again after its purge) stays.
+FORGET_SCRIPT = """
+local limit = tonumber(ARGV[1])
+local removed = 0
+for index = 2, #ARGV do
+  local score = redis.call('ZSCORE', KEYS[1], ARGV[index])
+  if score and tonumber(score) <= limit then
+    removed = removed + redis.call('ZREM', KEYS[1], ARGV[index])
+  end
+end
+return removed
+"""
+FORGET_BATCH = 1000
 
 
 def max_per_scope():
@@ -71,8 +89,14 @@ def address_as_sent(request):
     return request.META.get("RAW_URI") or request.get_full_path()
 
 
+def record_again_after():
+    """Seconds a process trusts its memory of what it recorded: the state memory's window (1 s in
+    production, 0 in tests), which the purges wait out after reading the index (cache_purge.py)."""
+    return window()
+
+
 def recorded_lately(address, now):
-    return now - _recorded.get(address, 0) < RECORD_AGAIN_AFTER
+    return now - _recorded.get(address, 0) < record_again_after()
 
 
 def record(request, address, now):
@@ -103,11 +127,12 @@ def forget_recorded():
     _recorded.clear()
 
 
-def addresses_in(scopes):
-    """The recorded addresses of these scopes, or None when the index cannot be read."""
+def addresses_by_scope(scopes):
+    """{scope: its recorded addresses} for these scopes, or None when the index cannot be read."""
     client = redis_client()
     if client is None:
         return None
+    scopes = list(scopes)
     try:
         pipe = client.pipeline(transaction=False)
         for scope in scopes:
@@ -116,7 +141,38 @@ def addresses_in(scopes):
     except Exception as error:
         log_unavailable(error)
         return None
-    return {member.decode() if isinstance(member, bytes) else member for members in found for member in members}
+    return {scope: {as_text(member) for member in members} for scope, members in zip(scopes, found)}
+
+
+def addresses_in(scopes):
+    """The recorded addresses of these scopes, or None when the index cannot be read."""
+    by_scope = addresses_by_scope(scopes)
+    if by_scope is None:
+        return None
+    return set().union(*by_scope.values())
+
+
+def forget_purged(by_scope, purged, read_at):
+    """The purged addresses of by_scope (as addresses_by_scope read it, at `read_at`, time.time())
+    leave the index, unless recorded again since. Returns how many left; None if Redis failed."""
+    client = redis_client()
+    if client is None:
+        return None
+    removed = 0
+    try:
+        forget = client.register_script(FORGET_SCRIPT)
+        for scope, addresses in by_scope.items():
+            gone = sorted(addresses & purged)
+            for start in range(0, len(gone), FORGET_BATCH):
+                removed += forget(keys=[KEY_PREFIX + scope], args=[repr(read_at), *gone[start:start + FORGET_BATCH]])
+    except Exception as error:  # they stay recorded: the next publication purges them once more
+        log_unavailable(error)
+        return None
+    return removed
+
+
+def as_text(member):
+    return member.decode() if isinstance(member, bytes) else member
 
 
 def all_scopes():
@@ -129,7 +185,7 @@ def all_scopes():
     except Exception as error:
         log_unavailable(error)
         return None
-    return {member.decode() if isinstance(member, bytes) else member for member in members}
+    return {as_text(member) for member in members}
 
 
 class ProxyIndexMiddleware:

@@ -2,6 +2,8 @@
 private Redis: what is recorded, under which scope, how it is bounded, and that a Redis outage costs
 the index, never the page."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 
@@ -55,7 +57,8 @@ def test_each_scope_keeps_its_newest_addresses_only(client, seeded, redis, setti
     assert proxy_index.addresses_in([COUNTRY]) == {f"{SECTION}?as_of=2024-01-0{day}" for day in (3, 4, 5)}
 
 
-def test_a_warm_address_is_not_written_again_at_every_request(client, seeded, redis):
+def test_a_warm_address_is_not_written_again_at_every_request(client, seeded, redis, settings):
+    settings.APP_CACHE_STATE_SECONDS = 60  # the window in which a process trusts its own memory
     client.get(SECTION)
     cache.clear()  # the index too: only a new recording could bring the address back
     client.get(SECTION)
@@ -63,6 +66,20 @@ def test_a_warm_address_is_not_written_again_at_every_request(client, seeded, re
     proxy_index.forget_recorded()
     client.get(SECTION)
     assert proxy_index.addresses_in([COUNTRY]) == {SECTION}
+
+
+def test_purged_addresses_leave_the_index_unless_recorded_again_since(client, seeded, redis):
+    variants = [f"{SECTION}?as_of=2024-01-0{day}" for day in (1, 2, 3)]
+    for path in variants:
+        client.get(path)
+    by_scope = proxy_index.addresses_by_scope([COUNTRY, "/api/"])
+    assert by_scope == {COUNTRY: set(variants), "/api/": set()}
+    read_at = time.time()
+    time.sleep(0.01)
+    client.get(variants[0])  # fetched again after the index was read: recorded again
+
+    assert proxy_index.forget_purged(by_scope, set(variants[:2]), read_at) == 1
+    assert proxy_index.addresses_in([COUNTRY]) == {variants[0], variants[2]}
 
 
 def test_an_unreachable_redis_costs_the_index_not_the_page(client, seeded, settings):

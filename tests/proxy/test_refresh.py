@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from bilateral.caching import proxy_index
 from bilateral.caching.cache_purge import REFRESH_HEADER
 from bilateral.facts.models import Country
 from bilateral.pages.models import CountryIndexPage, CountryPage, SectionPage
@@ -66,6 +67,27 @@ def test_a_publication_purges_every_recorded_variant_and_keeps_other_scopes(stac
     # Another partner country's pages (another scope) and robots.txt keep their cached copies.
     for path in (LATVIA, LATVIA + "?as_of=2024-01-01", "/robots.txt"):
         assert stack.get(path).cache == "HIT", path
+    assert nginx_problems(stack) == []
+
+
+def test_purged_addresses_leave_the_index_until_a_reader_brings_them_back(stack):
+    """A publication purges a variant once: the next one does not purge it again unless it was fetched
+    (and so cached and recorded) in between, even by the app process that recorded it the first time."""
+    variant, untouched = SECTION + "?as_of=2024-01-01", SECTION + "?as_of=2025-06-30"
+    warm(stack, SECTION, COUNTRY, variant, untouched)
+    assert {variant, untouched} <= proxy_index.addresses_in([COUNTRY])
+
+    publish_major(seed_section(), "Pridėta nauja vizitų chronologija.", title=NEW_TITLE)
+    stack.sync()
+    recorded = proxy_index.addresses_in([COUNTRY])
+    assert variant not in recorded and untouched not in recorded
+
+    warm(stack, variant)  # a reader brings it back: recorded again
+    assert variant in proxy_index.addresses_in([COUNTRY])
+    publish_major(seed_section(), "Dar viena vizitų chronologija.", title=NEW_TITLE + " 2")
+    stack.sync()
+    assert stack.get(variant).cache == "MISS"
+    assert NEW_TITLE + " 2" in stack.get(variant).text
     assert nginx_problems(stack) == []
 
 
