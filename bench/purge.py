@@ -7,7 +7,9 @@ records them (bilateral/caching/proxy_index.py): most outside any scope a public
 page changes (`/robots.txt?n=…`), a share (--in-scope-share) in one it does (`/api/countries?n=…`, the
 API is purged on every publication). With --fetch N only the first N are fetched (a render each, too
 slow for 100,000 on a small machine) and the others written into the address index directly, as the
-app would record them. Then:
+app would record them. A publication takes the addresses it purged out of the index (the proxy no
+longer holds them); before each publication they are recorded again (bring_back_in_scope), as if
+readers had fetched them all since, so that every publication purges every in-scope address. Then:
 
 - publication until served: the seed page is published --publications times (a new title each
   time); from the commit, the proxy is asked for the seed page and its country page every 20 ms
@@ -50,8 +52,11 @@ def address_number(number, in_scope_share):
 def record_directly(first, count, in_scope_share):
     """Addresses `first`…`count - 1` written into the proxy's address index as the app records them
     (bilateral/caching/proxy_index.py), without being fetched: a publication purges them all the
-    same (a PURGE of an address the proxy does not hold answers 404, as it does for every purged
-    address from the second publication on)."""
+    same (a PURGE of an address the proxy does not hold answers 404)."""
+    record_addresses([address_number(number, in_scope_share) for number in range(first, count)])
+
+
+def record_addresses(addresses):
     from collections import defaultdict
 
     from bilateral.caching import proxy_index
@@ -60,8 +65,7 @@ def record_directly(first, count, in_scope_share):
     client = proxy_index.redis_client()
     now = time.time()
     by_scope = defaultdict(dict)
-    for number in range(first, count):
-        address = address_number(number, in_scope_share)
+    for address in addresses:
         by_scope[scope_of(address.split("?", 1)[0])][address] = now
     pipe = client.pipeline(transaction=False)
     for scope, members in by_scope.items():
@@ -71,6 +75,15 @@ def record_directly(first, count, in_scope_share):
         pipe.expire(proxy_index.KEY_PREFIX + scope, proxy_index.INDEX_TIMEOUT)
         pipe.zadd(proxy_index.SCOPES_KEY, {scope: now})
     pipe.execute()
+
+
+def bring_back_in_scope(count, in_scope_share):
+    """Before each publication: the in-scope addresses recorded again, as if readers had fetched them
+    all since the last publication (which purged them and took them out of the index): so every
+    publication purges all of them, the most a publication of this page can have to purge."""
+    in_scope_every = max(1, round(1 / in_scope_share)) if in_scope_share > 0 else 0
+    if in_scope_every:
+        record_addresses([address_number(number, in_scope_share) for number in range(0, count, in_scope_every)])
 
 
 def fill(port, count, in_scope_share, threads=8):
@@ -128,8 +141,9 @@ def publish(title):
     page.save_revision().publish()
 
 
-def publication_until_served(port, number):
+def publication_until_served(port, number, bring_back):
     title = f"Politinis bendradarbiavimas {number}"
+    bring_back()
     publish(title)
     started = time.perf_counter()
     answers = []
@@ -150,7 +164,7 @@ def latency_ms(text):
     return float(text)
 
 
-def hits_during_publications(port, seconds, first_number):
+def hits_during_publications(port, seconds, first_number, bring_back):
     """wrk on an untouched cached address while publications follow each other."""
     stop = threading.Event()
     numbers = []
@@ -161,7 +175,7 @@ def hits_during_publications(port, seconds, first_number):
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), int(os.environ.get("APP_NICENESS", "5")))
         number = first_number
         while not stop.is_set():
-            publication_until_served(port, number)
+            publication_until_served(port, number, bring_back)
             numbers.append(number)
             number += 1
 
@@ -210,9 +224,12 @@ def main():
         cache_files = sum(len(files) for _root, _dirs, files in os.walk(BENCH_VAR_DIR / "nginx" / "cache"))
         print(f"files in the proxy's cache: {cache_files:,}", flush=True)
 
+        def bring_back():
+            bring_back_in_scope(args.addresses, args.in_scope_share)
+
         times, misses, answers = [], 0, 0
         for number in range(1, args.publications + 1):
-            seconds, missed, asked = publication_until_served(port, number)
+            seconds, missed, asked = publication_until_served(port, number, bring_back)
             times.append(seconds)
             misses += missed
             answers += asked
@@ -227,7 +244,7 @@ def main():
         number = 1000
         for round_number in range(1, args.rounds + 1):
             quiet = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=args.seconds, connections=16)
-            busy, published = hits_during_publications(port, args.seconds, number)
+            busy, published = hits_during_publications(port, args.seconds, number, bring_back)
             number += published + 1
             before, during = latency_ms(quiet["latency"]["99"]), latency_ms(busy["latency"]["99"])
             ratios.append(during / before)
