@@ -118,12 +118,19 @@ class SinkProcess:
 # --- wrk ---
 
 
-def wrk(url, seconds=10, threads=2, connections=32, headers=()):
-    """Requests per second and latency percentiles of one wrk run (wrk from Debian)."""
+def wrk(url, seconds=10, threads=2, connections=32, headers=(), priority=None):
+    """Requests per second and latency percentiles of one wrk run (wrk from Debian). `priority`: wrk's
+    nice value (a negative one needs root), else this process's."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for header in headers:
         command += ["-H", header]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+
+    def set_priority():
+        if priority is not None:
+            os.setpriority(os.PRIO_PROCESS, 0, priority)
+
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True,
+                            preexec_fn=set_priority).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)

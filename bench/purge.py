@@ -164,6 +164,15 @@ def latency_ms(text):
     return float(text)
 
 
+def readers_priority():
+    """wrk stands in for readers on other machines, whose waiting does not depend on this machine's
+    CPU: it runs at the CPU priority of nginx's workers (deploy/prod.py, PROXY_PRIORITY), so that what
+    is measured is how long the proxy keeps a reader waiting, not how long the load generator itself
+    waits for a core behind the app's work. BENCH_READERS_PRIORITY overrides it (e.g. 0)."""
+    wanted = os.environ.get("BENCH_READERS_PRIORITY", os.environ.get("PROXY_PRIORITY", "-10"))
+    return int(wanted) if os.geteuid() == 0 or int(wanted) >= 0 else None
+
+
 def hits_during_publications(port, seconds, first_number, bring_back):
     """wrk on an untouched cached address while publications follow each other."""
     stop = threading.Event()
@@ -182,7 +191,7 @@ def hits_during_publications(port, seconds, first_number, bring_back):
     publisher = threading.Thread(target=publish_loop)
     publisher.start()
     try:
-        run = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=seconds, connections=16)
+        run = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=seconds, connections=16, priority=readers_priority())
     finally:
         stop.set()
         publisher.join()
@@ -243,7 +252,8 @@ def main():
         ratios, rounds = [], []
         number = 1000
         for round_number in range(1, args.rounds + 1):
-            quiet = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=args.seconds, connections=16)
+            quiet = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=args.seconds, connections=16,
+                        priority=readers_priority())
             busy, published = hits_during_publications(port, args.seconds, number, bring_back)
             number += published + 1
             before, during = latency_ms(quiet["latency"]["99"]), latency_ms(busy["latency"]["99"])

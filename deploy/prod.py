@@ -12,7 +12,8 @@ once into var/],
 PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, TASK_WORKER_INTERVAL [0.2 s], PROXY_CACHE_SIZE [1g, on disk
 under var/nginx/cache], APP_NICENESS [5: gunicorn, the task workers and the scheduler run that much
 below nginx's CPU priority, so that on shared cores the proxy's cached answers go first and renders,
-purges and emails take what is left]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
+purges and emails take what is left], PROXY_PRIORITY [-10: nginx's workers' nice value, when started
+by root; otherwise they keep the launcher's]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
 behind a TLS terminator set it to 1.
 
 Prints "Bilateral production stack ready: …" when the proxy answers. SIGINT or SIGTERM stops every
@@ -128,6 +129,7 @@ def prepare_environment():
         # publication's refresh waits for it, so it is most of the time until readers see the page.
         "TASK_WORKER_INTERVAL": "0.2",
         "APP_NICENESS": "5",
+        "PROXY_PRIORITY": "-10",
         "SITE_URL": f"http://127.0.0.1:{proxy_port}",
         # Publishing purges through the proxy (bilateral/caching/cache_purge.py).
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{proxy_port}",
@@ -204,23 +206,36 @@ def nginx_command(environment, var_dir):
         cache_size=environment.get("PROXY_CACHE_SIZE", "1g"),
         run_as_root=not reachable_by_others(prefix),
         refresh_secret=environment["PROXY_REFRESH_SECRET"],
+        worker_priority=proxy_priority(environment),
     )
 
 
+def proxy_priority(environment):
+    """nginx's workers' CPU priority (nice value): PROXY_PRIORITY, if this user may raise it (root);
+    else the launcher's own."""
+    wanted = int(environment["PROXY_PRIORITY"])
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    if wanted < own and os.geteuid() != 0:
+        print(f"PROXY_PRIORITY={wanted} needs root; nginx's workers keep priority {own}.", flush=True)
+        return own
+    return wanted
+
+
 def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False, site_host=None,
-                   refresh_secret=None):  # fmt: skip
+                   refresh_secret=None, worker_priority=0):  # fmt: skip
     """Writes <prefix>/proxy.conf (its cache in <prefix>/cache) and returns the command that runs nginx
     with it in the foreground (the tests start theirs the same way)."""
     config = prefix / "proxy.conf"
     config.write_text(
-        nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root, site_host, refresh_secret)
+        nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root, site_host, refresh_secret,
+                     worker_priority)
     )
     config.chmod(0o600)  # it holds the refresh secret
     return [shutil.which("nginx") or "/usr/sbin/nginx", "-e", "stderr", "-p", f"{prefix}/", "-c", str(config)]
 
 
 def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=False, site_host=None,
-                 refresh_secret=None, source=DEPLOY_DIR / "nginx" / "proxy.conf"):  # fmt: skip
+                 refresh_secret=None, worker_priority=0, source=DEPLOY_DIR / "nginx" / "proxy.conf"):  # fmt: skip
     """site_host: the host (and port) of SITE_URL, the Host cacheable requests reach the app with; by
     default the proxy's own address, as the local stack's SITE_URL is. refresh_secret: the value of the
     workers' refresh header (PROXY_REFRESH_SECRET); without one a random one nobody knows."""
@@ -238,6 +253,7 @@ def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=F
         "CACHE_SIZE": cache_size,
         "REFRESH_SECRET": refresh_secret,
         "USER": "user root;" if run_as_root else "",
+        "WORKER_PRIORITY": str(int(worker_priority)),
     }
     return re.sub(r"@([A-Z_]+)@", lambda match: values[match.group(1)], source.read_text())
 

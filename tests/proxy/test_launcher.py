@@ -52,9 +52,10 @@ def test_the_configuration_gets_ports_paths_and_user(tmp_path):
     secret = "refresh-" + "s" * 40
     config = launcher.nginx_config(
         9123, 9124, tmp_path / "cache", cache_size="32m", run_as_root=True, site_host="bilateral.example",
-        refresh_secret=secret,
+        refresh_secret=secret, worker_priority=-7,
     )
     assert "server 127.0.0.1:9123;" in config
+    assert "worker_priority -7;" in config
     assert 'default "bilateral.example";' in config  # the Host cacheable requests reach the app with
     assert "listen 127.0.0.1:9124 reuseport;" in config
     assert f"proxy_cache_path {tmp_path / 'cache'} " in config
@@ -143,11 +144,14 @@ def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
         nginx_master = int((var_dir / "nginx" / "nginx.pid").read_text())
         nginx = [nginx_master, *child_pids(nginx_master)]
         assert len(nginx) >= 2
-        # The app's processes yield the CPU to the proxy's (APP_NICENESS, 5 by default).
+        # The app's processes yield the CPU to the proxy's (APP_NICENESS, 5 by default), and nginx's
+        # workers, started by root, run above the launcher (PROXY_PRIORITY, -10 by default).
         own = os.getpriority(os.PRIO_PROCESS, process.pid)
         app = [pid for pid in processes_with(marker) if pid != process.pid]
         assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in app} == {own + 5}
-        assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in nginx} == {own}
+        assert os.getpriority(os.PRIO_PROCESS, nginx_master) == own
+        workers = {os.getpriority(os.PRIO_PROCESS, pid) for pid in nginx[1:]}
+        assert own - 10 in workers if os.geteuid() == 0 else workers == {own}
 
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
