@@ -158,13 +158,19 @@ SEED_PAGE = "/salys/baltarusija/politinis-bendradarbiavimas/"
 BENCH_VAR_DIR = BASE_DIR / "var" / "bench"
 
 
-def production_environment(url, **overrides):
-    """The environment deploy/prod.py gives its children (keys kept under var/bench/), for `url`."""
+def deploy_module():
+    """deploy/prod.py (the production launcher) as a module."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("bilateral_deploy_prod", BASE_DIR / "deploy" / "prod.py")
     prod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(prod)
+    return prod
+
+
+def production_environment(url, **overrides):
+    """The environment deploy/prod.py gives its children (keys kept under var/bench/), for `url`."""
+    prod = deploy_module()
     saved = dict(os.environ)
     try:
         os.environ.update({"BILATERAL_VAR_DIR": str(BENCH_VAR_DIR), "DATABASE_URL": url,

@@ -23,13 +23,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
-    BASE_DIR, BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, fetch, free_port, result, wait_for_port, wrk,
+    BASE_DIR, BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, deploy_module, fetch, free_port, result, wait_for_port, wrk,
 )
 
 TARGET = 0.95
 
 
-def start_nginx(page_bytes):
+def start_nginx(page_bytes, proxy_priority):
     """nginx with the project's static-bench config on a free port, the page as a static file."""
     prefix = BENCH_VAR_DIR / "nginx"
     static = prefix.parent / "static"  # the config serves <prefix>/../static/ under /static/
@@ -39,11 +39,18 @@ def start_nginx(page_bytes):
     port = free_port()
     config = (BASE_DIR / "deploy" / "nginx" / "static-bench.conf").read_text()
     config = re.sub(r"listen 127\.0\.0\.1:\d+;", f"listen 127.0.0.1:{port};", config)
+    # The same CPU priority as the proxy's workers (deploy/prod.py, PROXY_PRIORITY): only the caching differs.
+    config = config.replace("worker_processes auto;", f"worker_processes auto;\nworker_priority {proxy_priority};", 1)
     (prefix / "nginx.conf").write_text(config)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     process = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", f"{prefix}/"], cwd=prefix)
     wait_for_port(port, [("nginx", process)])
     return process, f"http://127.0.0.1:{port}/static/bench-seed-page.html"
+
+
+def workers_priority(stack):
+    """The nice value the stack's nginx workers run at (deploy/prod.py: proxy_priority)."""
+    return deploy_module().proxy_priority(stack.environment)
 
 
 def measure_round(number, static_url, page_url, args):
@@ -78,7 +85,7 @@ def main():
             status, headers, body = fetch(page_url)
         print(f"proxy: {page_url} → {status}, X-Cache {headers.get('X-Cache')}, X-App-Cache "
               f"{headers.get('X-App-Cache')}, {len(body):,} bytes")
-        nginx, static_url = start_nginx(body)
+        nginx, static_url = start_nginx(body, workers_priority(stack))
         _status, _headers, static_body = fetch(static_url)
         assert static_body == body, "nginx must serve exactly the proxy's bytes"
         for target in (static_url, page_url):
