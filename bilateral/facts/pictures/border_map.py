@@ -5,6 +5,7 @@ A point's kind is its shape (road: square, rail: circle, river: triangle), its r
 also named next to its mark and in the table, so nothing rests on colour."""
 
 import functools
+from html import escape
 
 from django.utils.translation import gettext as _
 from django.utils.translation import get_language, ngettext
@@ -27,28 +28,34 @@ WIDTH = 640
 MARK = 7
 
 
+# Each mark as a %-format string, written out once: a map draws one per crossing point.
+ROUND_MARK = empty("circle", cx="%.1f", cy="%.1f", r=str(MARK), fill="%s", stroke=INK, stroke_width="2")
+TRIANGLE_MARK = empty("polygon", points="%.1f,%.1f %.1f,%.1f %.1f,%.1f", fill="%s", stroke=INK, stroke_width="2")
+SQUARE_MARK = empty("rect", x="%.1f", y="%.1f", width=str(2 * MARK), height=str(2 * MARK), fill="%s", stroke=INK,
+                    stroke_width="2")
+PLANNED_RING = empty("circle", cx="%.1f", cy="%.1f", r=str(MARK + 5), fill="none", stroke=INK, stroke_width="2",
+                     stroke_dasharray="4 3")
+MARK_NAME = element("text", "%s", x="%.1f", y="%.1f", text_anchor="%s", font_size="15", fill=INK, stroke=PAPER,
+                    stroke_width="3", paint_order="stroke")
+
+
 def marker_shape(kind, x, y, fill):
-    common = {"fill": fill, "stroke": INK, "stroke_width": "2"}
     if kind == RAIL:
-        return empty("circle", cx="%.1f" % x, cy="%.1f" % y, r=str(MARK), **common)
+        return ROUND_MARK % (x, y, fill)
     if kind == RIVER:
-        points = "%.1f,%.1f %.1f,%.1f %.1f,%.1f" % (x, y - MARK - 1, x + MARK + 1, y + MARK, x - MARK - 1, y + MARK)
-        return empty("polygon", points=points, **common)
-    return empty("rect", x="%.1f" % (x - MARK), y="%.1f" % (y - MARK), width=str(2 * MARK),
-                 height=str(2 * MARK), **common)
+        return TRIANGLE_MARK % (x, y - MARK - 1, x + MARK + 1, y + MARK, x - MARK - 1, y + MARK, fill)
+    return SQUARE_MARK % (x - MARK, y - MARK, fill)
 
 
 def marker(record, x, y, css="picture__marker"):
     fill = DARK if record["regime"] == INTERNATIONAL else PAPER
     parts = marker_shape(record["kind"], x, y, fill)
     if record.get("status") in (PLANNED_UPGRADE, PLANNED_NEW):
-        parts += empty("circle", cx="%.1f" % x, cy="%.1f" % y, r=str(MARK + 5), fill="none", stroke=INK,
-                       stroke_width="2", stroke_dasharray="4 3")
+        parts += PLANNED_RING % (x, y)
     if record["name"]:
         anchor, dx = ("end", -MARK - 6) if x > WIDTH * 0.7 else ("start", MARK + 6)
-        parts += text(x + dx, y + 5, record["name"], text_anchor=anchor, font_size="15", fill=INK,
-                      stroke=PAPER, stroke_width="3", paint_order="stroke")
-    return element("g", parts, **{"class": css})
+        parts += MARK_NAME % (x + dx, y + 5, anchor, escape(str(record["name"])))
+    return '<g class="%s">%s</g>' % (css, parts)
 
 
 def has_position(record):

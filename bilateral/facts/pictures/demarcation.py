@@ -2,16 +2,25 @@
 the marks the declared total has beyond the types shown as a part of their own, named as unexplained."""
 
 from decimal import Decimal
+from html import escape
 
 from django.utils.translation import gettext as _
 
 from ..blocks.demarcation import MARK_TYPE_CHOICES
 from ..grammar import format_number
-from .svg import DARK, INK, LIGHT, PAPER, dot_pattern, empty, hatch_pattern, picture_id, svg, text
+from .svg import DARK, INK, LIGHT, PAPER, dot_pattern, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
 BAR = 34
 LEFT = 8
+
+
+# The parts of a bar and their captions, as %-format strings written out once.
+PART = empty("rect", x="%.1f", y="%d", width="%.1f", height=str(BAR), fill="%s", stroke=INK, stroke_width="1.5")
+DASHED_PART = PART.replace("/>", ' stroke-dasharray="5 3"/>')
+SWATCH = empty("rect", x=str(LEFT), y="%d", width="16", height="16", fill="%s", stroke=INK, stroke_width="1.5")
+DASHED_SWATCH = SWATCH.replace("/>", ' stroke-dasharray="5 3"/>')
+CAPTION = element("text", "%s: %s", x="%.1f" % (LEFT + 24), y="%.1f", font_size="15", fill=INK)
 
 
 def bar(top, parts, scale, fills):
@@ -21,9 +30,7 @@ def bar(top, parts, scale, fills):
         width = float(amount) * scale
         if width <= 0:
             continue
-        dashed = {"stroke_dasharray": "5 3"} if fill == "none" else {}
-        shapes.append(empty("rect", x="%.1f" % x, y=str(top), width="%.1f" % width, height=str(BAR), fill=fill,
-                            stroke=INK, stroke_width="1.5", **dashed))
+        shapes.append((DASHED_PART if fill == "none" else PART) % (x, top, width, escape(fill)))
         x += width
     return "".join(shapes)
 
@@ -33,10 +40,8 @@ def captions(top, parts, fills_key):
     lines = []
     for row, ((label, amount), fill) in enumerate(zip(parts, fills_key)):
         y = top + 22 * row
-        dashed = {"stroke_dasharray": "5 3"} if fill == "none" else {}
-        lines.append(empty("rect", x=str(LEFT), y=str(y - 13), width="16", height="16", fill=fill, stroke=INK,
-                           stroke_width="1.5", **dashed))
-        lines.append(text(LEFT + 24, y, "%s: %s" % (label, amount), font_size="15", fill=INK))
+        lines.append((DASHED_SWATCH if fill == "none" else SWATCH) % (y - 13, escape(fill)))
+        lines.append(CAPTION % (y, escape(str(label)), escape(str(amount))))
     return "".join(lines)
 
 

@@ -1,6 +1,7 @@
 """The few SVG pieces every picture is made of, as escaped strings (string building is what keeps a
 picture cheap: a page render draws them all)."""
 
+import functools
 from html import escape  # the standard library's: Django's (lazy-aware) costs several times more per call
 
 from django.utils.safestring import mark_safe
@@ -13,8 +14,14 @@ LIGHT = "#f3a25b"  # light orange: far lighter than DARK, so the pair stays apar
 
 
 def attributes(values):
-    return "".join(' %s="%s"' % (name.replace("_", "-"), escape(str(value))) for name, value in values.items()
-                   if value is not None)
+    return "".join([' %s="%s"' % (attribute_name(name), escape(str(value))) for name, value in values.items()
+                    if value is not None])
+
+
+@functools.cache
+def attribute_name(keyword):
+    """stroke_width → stroke-width: the few names the pictures use, spelt out once per process."""
+    return keyword.replace("_", "-")
 
 
 def element(tag, content="", **values):
@@ -26,7 +33,7 @@ def empty(tag, **values):
 
 
 def text(x, y, words, **values):
-    return element("text", escape(str(words)), x="%.1f" % x, y="%.1f" % y, **values)
+    return '<text x="%.1f" y="%.1f"%s>%s</text>' % (x, y, attributes(values), escape(str(words)))
 
 
 def hatch_pattern(pattern_id, colour=INK, spacing=6, angle=45):
