@@ -22,6 +22,7 @@ from ..blocks.crossings import (
 )
 from ..grammar import format_number
 from .geometry import projected_border
+from .tables import crossing_point_rows
 from .svg import DARK, GREY, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
@@ -159,12 +160,14 @@ def border_map(value, country, context_id=None):
         body.append(text(8, height - 8, not_drawn_sentence(not_drawn), font_size="15", fill=INK,
                          **{"class": "picture__not-drawn"}))
     title = _("Map of the border and its crossing points")
+    rows = table_rows(records)
     description = map_description(forms.get("genitive", ""), len(drawn), not_drawn)
     return {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", "#8c8f91")),
         "title": title,
         "description": description,
-        "rows": table_rows(records),
+        "rows": rows,
+        "table_rows": crossing_point_rows(rows),
         "not_drawn": not_drawn_sentence(not_drawn) if not_drawn else "",
     }

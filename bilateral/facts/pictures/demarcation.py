@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..blocks.demarcation import MARK_TYPE_CHOICES
 from ..grammar import format_number
+from .tables import demarcation_rows
 from .svg import DARK, INK, LIGHT, PAPER, dot_pattern, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
@@ -110,7 +111,7 @@ def demarcation_bars(value, context_id=None):
     title = _("Demarcation in figures")
     description = demarcation_description(value, lengths, marks, difference)
     defs = hatch_pattern(ident + "-hatch") + dot_pattern(ident + "-dots")
-    return {
+    picture = {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=defs),
         "title": title,
@@ -123,6 +124,8 @@ def demarcation_bars(value, context_id=None):
         "difference": format_number(difference) if difference else "",
         "difference_sentence": difference_sentence(difference) if difference else "",
     }
+    picture["table_rows"] = demarcation_rows(picture)
+    return picture
 
 
 def difference_sentence(difference):

@@ -12,6 +12,7 @@ from ..blocks.timeline import DIPLOMATIC_RELATIONS, LITHUANIA_IN_PARTNER, RECOGN
 from ..blocks.dates import DAY
 from ..grammar import agreeing_with
 from ..models import FEMININE, MASCULINE, NEUTER, PLURAL
+from .tables import chronology_rows
 from .svg import DARK, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
@@ -90,13 +91,15 @@ def timeline_picture(value, country_forms, context_id=None):
         body.append(row_mark(date, kind, x_of, y, ident))
         body.append(row_label(label, x_of(date.first_day()), y - 14))
     title = _("Timeline of the diplomatic relations")
+    table = [{"date": date, "label": label} for date, label, _ in rows]
     description = "; ".join("%s: %s" % (date, label) for date, label, _ in rows) + "."
     return {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", DARK)),
         "title": title,
         "description": description,
-        "rows": [{"date": date, "label": label} for date, label, _ in rows],
+        "rows": table,
+        "table_rows": chronology_rows(table),
     }
 
 
