@@ -38,7 +38,7 @@ def crossing_point_rows(rows):
 def chronology_rows(rows):
     """The timeline's table: date and event, one row per dated item (pictures/timeline.html)."""
     return mark_safe("".join(
-        '<tr class="govuk-table__row">%s%s</tr>' % (CELL % html(row["date"].as_html()), CELL % html(row["label"]))
+        '<tr class="govuk-table__row">%s%s</tr>' % (CELL % html(row["date"].words_as_html(row["words"])), CELL % html(row["label"]))
         for row in rows
     ))
 

@@ -91,8 +91,8 @@ def timeline_picture(value, country_forms, context_id=None):
         body.append(row_mark(date, kind, x_of, y, ident))
         body.append(row_label(label, x_of(date.first_day()), y - 14))
     title = _("Timeline of the diplomatic relations")
-    table = [{"date": date, "label": label} for date, label, _ in rows]
-    description = "; ".join("%s: %s" % (date, label) for date, label, _ in rows) + "."
+    table = [{"date": date, "words": str(date), "label": label} for date, label, _ in rows]
+    description = "; ".join("%s: %s" % (row["words"], row["label"]) for row in table) + "."
     return {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", DARK)),
