@@ -109,8 +109,13 @@ def map_description(country_name, drawn, not_drawn):
     return text_ + (" " + not_drawn_sentence(not_drawn) if not_drawn else "")
 
 
+def translated(choices):
+    """The choices' labels in the active language, each translated once for the whole table."""
+    return {key: str(label) for key, label in choices}
+
+
 def table_rows(records):
-    kinds, regimes, statuses = dict(KIND_CHOICES), dict(REGIME_CHOICES), dict(STATUS_CHOICES)
+    kinds, regimes, statuses = translated(KIND_CHOICES), translated(REGIME_CHOICES), translated(STATUS_CHOICES)
     rows = []
     for record in records:
         if has_position(record):

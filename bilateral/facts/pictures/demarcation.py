@@ -75,6 +75,9 @@ def demarcation_bars(value, context_id=None):
     lengths, marks = length_parts(value), mark_parts(value)
     if not lengths and not marks:
         return None
+    # Each figure in the active language's format once, for the bars' captions, the description and the table.
+    shown_lengths = [(label, format_number(amount)) for label, amount in lengths]
+    shown_marks = [(label, format_number(count)) for label, count in marks]
     ident = picture_id(context_id, "demarcation")
     fills = ["url(#%s-hatch)" % ident, "url(#%s-dots)" % ident, DARK, LIGHT]
     body, y = [], 24
@@ -84,8 +87,7 @@ def demarcation_bars(value, context_id=None):
             "total": format_number(value.get("total_length_km"))}, font_size="16", font_weight="bold", fill=INK))
         scale = (WIDTH - 2 * LEFT) / float(total_km)
         body.append(bar(y + 10, lengths, scale, fills))
-        shown = [(label, format_number(amount)) for label, amount in lengths]
-        body.append(captions(y + BAR + 34, shown, fills))
+        body.append(captions(y + BAR + 34, shown_lengths, fills))
         y += BAR + 34 + 22 * len(lengths) + 20
     difference = marks_difference(value)
     if marks:
@@ -101,7 +103,7 @@ def demarcation_bars(value, context_id=None):
             mark_fills.append("none")
         scale = (WIDTH - 2 * LEFT) / float(max(by_type + max(difference, 0), 1))
         body.append(bar(y + 10, parts, scale, mark_fills))
-        shown = [(label, format_number(count)) for label, count in parts]
+        shown = shown_marks + ([(parts[-1][0], format_number(difference))] if difference > 0 else [])
         body.append(captions(y + BAR + 34, shown, mark_fills))
         y += BAR + 34 + 22 * len(parts)
         if difference < 0:
@@ -109,16 +111,16 @@ def demarcation_bars(value, context_id=None):
             y += 22
     height = y + 8
     title = _("Demarcation in figures")
-    description = demarcation_description(value, lengths, marks, difference)
+    description = demarcation_description(shown_lengths, shown_marks, difference)
     defs = hatch_pattern(ident + "-hatch") + dot_pattern(ident + "-dots")
     picture = {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=defs),
         "title": title,
         "description": description,
-        "lengths": [(label, format_number(amount)) for label, amount in lengths],
+        "lengths": shown_lengths,
         "total_length": format_number(value.get("total_length_km")),
-        "marks": [(label, format_number(count)) for label, count in marks],
+        "marks": shown_marks,
         "marks_by_type": format_number(sum(count for _, count in marks)),
         "marks_declared": format_number(value.get("marks_declared_total")),
         "difference": format_number(difference) if difference else "",
@@ -136,12 +138,13 @@ def difference_sentence(difference):
         "count": format_number(-difference)}
 
 
-def demarcation_description(value, lengths, marks, difference):
+def demarcation_description(lengths, marks, difference):
+    """From the figures as shown: (label, formatted figure) pairs."""
     parts = []
     if lengths:
-        parts.append(", ".join("%s %s km" % (label, format_number(amount)) for label, amount in lengths) + ".")
+        parts.append(", ".join("%s %s km" % (label, amount) for label, amount in lengths) + ".")
     if marks:
-        parts.append(", ".join("%s: %s" % (label, format_number(count)) for label, count in marks) + ".")
+        parts.append(", ".join("%s: %s" % (label, count) for label, count in marks) + ".")
     if difference:
         parts.append(difference_sentence(difference))
     return " ".join(parts)
