@@ -95,6 +95,12 @@ def legend(top, language):
     return element("g", "".join(parts), **{"class": "picture__legend"})
 
 
+@functools.cache
+def legend_size():
+    """How many rows the key has (in any language): counted once, not by translating its labels."""
+    return len(legend_rows())
+
+
 def not_drawn_sentence(count):
     return ngettext(
         "%(count)s point is not drawn: its position is not given.",
@@ -103,10 +109,10 @@ def not_drawn_sentence(count):
     ) % {"count": format_number(count)}
 
 
-def map_description(country_name, drawn, not_drawn):
+def map_description(country_name, drawn, not_drawn_text):
     text_ = _("The border of Lithuania and %(country)s from Natural Earth; crossing points marked: %(count)s.") % {
         "country": country_name, "count": format_number(drawn)}
-    return text_ + (" " + not_drawn_sentence(not_drawn) if not_drawn else "")
+    return text_ + (" " + not_drawn_text if not_drawn_text else "")
 
 
 def translated(choices):
@@ -146,7 +152,8 @@ def border_map(value, country, context_id=None):
     forms = country.forms()
     ident = picture_id(context_id, "map")
     legend_top = projection.height + 24
-    height = legend_top + 22 * len(legend_rows()) + (28 if not_drawn else 0)
+    not_drawn_text = not_drawn_sentence(not_drawn) if not_drawn else ""
+    height = legend_top + 22 * legend_size() + (28 if not_drawn else 0)
     body = [
         empty("rect", x="0", y="0", width=str(WIDTH), height="%.1f" % projection.height, fill=PAPER, stroke=GREY),
         empty("path", d=geometry["home"], fill=GREY, stroke="none"),
@@ -162,11 +169,11 @@ def border_map(value, country, context_id=None):
         legend(legend_top, get_language()),
     ]
     if not_drawn:
-        body.append(text(8, height - 8, not_drawn_sentence(not_drawn), font_size="15", fill=INK,
+        body.append(text(8, height - 8, not_drawn_text, font_size="15", fill=INK,
                          **{"class": "picture__not-drawn"}))
     title = _("Map of the border and its crossing points")
     rows = table_rows(records)
-    description = map_description(forms.get("genitive", ""), len(drawn), not_drawn)
+    description = map_description(forms.get("genitive", ""), len(drawn), not_drawn_text)
     return {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", "#8c8f91")),
@@ -174,5 +181,5 @@ def border_map(value, country, context_id=None):
         "description": description,
         "rows": rows,
         "table_rows": crossing_point_rows(rows),
-        "not_drawn": not_drawn_sentence(not_drawn) if not_drawn else "",
+        "not_drawn": not_drawn_text,
     }
