@@ -5,7 +5,9 @@ Every word here goes through gettext, so the same code writes English under the 
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -31,6 +33,10 @@ def format_number(value):
         return ""
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        # What number_format gives a whole number without grouping, without first looking up the
+        # language's separators it would not use: a page render formats a few hundred figures.
+        return mark_safe(value)
     return formats.number_format(value, use_l10n=True)
 
 

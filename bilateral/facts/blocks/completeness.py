@@ -13,30 +13,72 @@ EMPTY = (None, "", [], ())
 
 def missing_fields(block, value, path=""):
     """The dotted paths of the required fields without a value, in the order of the block's fields."""
+    check = checker(block)
+    return check(value, path) if check else []
+
+
+def checker(block):
+    """The function that finds the block's missing fields, or None where nothing in it is required.
+    Worked out once per block definition (kept on the block): a render asks it of every fact block,
+    and walking only the required fields is what keeps that cheap."""
+    try:
+        return block.__dict__["_missing_fields_checker"]
+    except KeyError:
+        check = block.__dict__["_missing_fields_checker"] = new_checker(block)
+        return check
+
+
+def new_checker(block):
     if isinstance(block, blocks.StructBlock):
+        return struct_checker(block)
+    if isinstance(block, blocks.ListBlock):
+        return list_checker(block)
+    if isinstance(block, blocks.StreamBlock):
+        return stream_checker
+    if isinstance(block, blocks.BooleanBlock):
+        return None
+    if isinstance(block, blocks.FieldBlock) and block.required:
+        return required_field
+    return None
+
+
+def required_field(value, path):
+    return [path] if value in EMPTY else []
+
+
+def struct_checker(block):
+    children = [(name, check) for name, child in block.child_blocks.items() if (check := checker(child))]
+    if not children:
+        return None
+
+    def check_struct(value, path):
         value = value or {}
         return [
             missing
-            for name, child in block.child_blocks.items()
-            for missing in missing_fields(child, value.get(name), f"{path}.{name}" if path else name)
+            for name, check in children
+            for missing in check(value.get(name), f"{path}.{name}" if path else name)
         ]
-    if isinstance(block, blocks.ListBlock):
-        return [
-            missing
-            for index, item in enumerate(list_items(value))
-            for missing in missing_fields(block.child_block, item, f"{path}.{index}")
-        ]
-    if isinstance(block, blocks.StreamBlock):
-        return [
-            missing
-            for index, child in enumerate(value or [])
-            for missing in missing_fields(child.block, child.value, f"{path}.{index}")
-        ]
-    if isinstance(block, blocks.BooleanBlock):
-        return []
-    if isinstance(block, blocks.FieldBlock) and block.required and value in EMPTY:
-        return [path]
-    return []
+
+    return check_struct
+
+
+def list_checker(block):
+    check = checker(block.child_block)
+    if check is None:
+        return None
+
+    def check_list(value, path):
+        return [missing for index, item in enumerate(list_items(value)) for missing in check(item, f"{path}.{index}")]
+
+    return check_list
+
+
+def stream_checker(value, path):
+    return [
+        missing
+        for index, child in enumerate(value or [])
+        for missing in missing_fields(child.block, child.value, f"{path}.{index}")
+    ]
 
 
 def missing_fields_once(block, value):

@@ -108,7 +108,10 @@ class FuzzyDate(blocks.StructValue):
         """The date in words, wrapped in <time> where HTML can express its precision."""
         if self.is_empty:
             return ""
-        words = date_in_sentence(self) if in_sentence else format_fuzzy_date(self)
+        return self.words_as_html(date_in_sentence(self) if in_sentence else format_fuzzy_date(self))
+
+    def words_as_html(self, words):
+        """The date's words (as str() or a sentence gives them) wrapped as as_html wraps them."""
         if self.precision == YEAR_RANGE:
             return format_html('<span class="date">{}</span>', words)
         return format_html('<time datetime="{}">{}</time>', self.iso(), words)

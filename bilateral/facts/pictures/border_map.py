@@ -5,6 +5,7 @@ A point's kind is its shape (road: square, rail: circle, river: triangle), its r
 also named next to its mark and in the table, so nothing rests on colour."""
 
 import functools
+from html import escape
 
 from django.utils.translation import gettext as _
 from django.utils.translation import get_language, ngettext
@@ -21,34 +22,41 @@ from ..blocks.crossings import (
 )
 from ..grammar import format_number
 from .geometry import projected_border
+from .tables import crossing_point_rows
 from .svg import DARK, GREY, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
 MARK = 7
 
 
+# Each mark as a %-format string, written out once: a map draws one per crossing point.
+ROUND_MARK = empty("circle", cx="%.1f", cy="%.1f", r=str(MARK), fill="%s", stroke=INK, stroke_width="2")
+TRIANGLE_MARK = empty("polygon", points="%.1f,%.1f %.1f,%.1f %.1f,%.1f", fill="%s", stroke=INK, stroke_width="2")
+SQUARE_MARK = empty("rect", x="%.1f", y="%.1f", width=str(2 * MARK), height=str(2 * MARK), fill="%s", stroke=INK,
+                    stroke_width="2")
+PLANNED_RING = empty("circle", cx="%.1f", cy="%.1f", r=str(MARK + 5), fill="none", stroke=INK, stroke_width="2",
+                     stroke_dasharray="4 3")
+MARK_NAME = element("text", "%s", x="%.1f", y="%.1f", text_anchor="%s", font_size="15", fill=INK, stroke=PAPER,
+                    stroke_width="3", paint_order="stroke")
+
+
 def marker_shape(kind, x, y, fill):
-    common = {"fill": fill, "stroke": INK, "stroke_width": "2"}
     if kind == RAIL:
-        return empty("circle", cx="%.1f" % x, cy="%.1f" % y, r=str(MARK), **common)
+        return ROUND_MARK % (x, y, fill)
     if kind == RIVER:
-        points = "%.1f,%.1f %.1f,%.1f %.1f,%.1f" % (x, y - MARK - 1, x + MARK + 1, y + MARK, x - MARK - 1, y + MARK)
-        return empty("polygon", points=points, **common)
-    return empty("rect", x="%.1f" % (x - MARK), y="%.1f" % (y - MARK), width=str(2 * MARK),
-                 height=str(2 * MARK), **common)
+        return TRIANGLE_MARK % (x, y - MARK - 1, x + MARK + 1, y + MARK, x - MARK - 1, y + MARK, fill)
+    return SQUARE_MARK % (x - MARK, y - MARK, fill)
 
 
 def marker(record, x, y, css="picture__marker"):
     fill = DARK if record["regime"] == INTERNATIONAL else PAPER
     parts = marker_shape(record["kind"], x, y, fill)
     if record.get("status") in (PLANNED_UPGRADE, PLANNED_NEW):
-        parts += empty("circle", cx="%.1f" % x, cy="%.1f" % y, r=str(MARK + 5), fill="none", stroke=INK,
-                       stroke_width="2", stroke_dasharray="4 3")
+        parts += PLANNED_RING % (x, y)
     if record["name"]:
         anchor, dx = ("end", -MARK - 6) if x > WIDTH * 0.7 else ("start", MARK + 6)
-        parts += text(x + dx, y + 5, record["name"], text_anchor=anchor, font_size="15", fill=INK,
-                      stroke=PAPER, stroke_width="3", paint_order="stroke")
-    return element("g", parts, **{"class": css})
+        parts += MARK_NAME % (x + dx, y + 5, anchor, escape(str(record["name"])))
+    return '<g class="%s">%s</g>' % (css, parts)
 
 
 def has_position(record):
@@ -87,6 +95,12 @@ def legend(top, language):
     return element("g", "".join(parts), **{"class": "picture__legend"})
 
 
+@functools.cache
+def legend_size():
+    """How many rows the key has (in any language): counted once, not by translating its labels."""
+    return len(legend_rows())
+
+
 def not_drawn_sentence(count):
     return ngettext(
         "%(count)s point is not drawn: its position is not given.",
@@ -95,14 +109,19 @@ def not_drawn_sentence(count):
     ) % {"count": format_number(count)}
 
 
-def map_description(country_name, drawn, not_drawn):
+def map_description(country_name, drawn, not_drawn_text):
     text_ = _("The border of Lithuania and %(country)s from Natural Earth; crossing points marked: %(count)s.") % {
         "country": country_name, "count": format_number(drawn)}
-    return text_ + (" " + not_drawn_sentence(not_drawn) if not_drawn else "")
+    return text_ + (" " + not_drawn_text if not_drawn_text else "")
+
+
+def translated(choices):
+    """The choices' labels in the active language, each translated once for the whole table."""
+    return {key: str(label) for key, label in choices}
 
 
 def table_rows(records):
-    kinds, regimes, statuses = dict(KIND_CHOICES), dict(REGIME_CHOICES), dict(STATUS_CHOICES)
+    kinds, regimes, statuses = translated(KIND_CHOICES), translated(REGIME_CHOICES), translated(STATUS_CHOICES)
     rows = []
     for record in records:
         if has_position(record):
@@ -133,7 +152,8 @@ def border_map(value, country, context_id=None):
     forms = country.forms()
     ident = picture_id(context_id, "map")
     legend_top = projection.height + 24
-    height = legend_top + 22 * len(legend_rows()) + (28 if not_drawn else 0)
+    not_drawn_text = not_drawn_sentence(not_drawn) if not_drawn else ""
+    height = legend_top + 22 * legend_size() + (28 if not_drawn else 0)
     body = [
         empty("rect", x="0", y="0", width=str(WIDTH), height="%.1f" % projection.height, fill=PAPER, stroke=GREY),
         empty("path", d=geometry["home"], fill=GREY, stroke="none"),
@@ -149,15 +169,17 @@ def border_map(value, country, context_id=None):
         legend(legend_top, get_language()),
     ]
     if not_drawn:
-        body.append(text(8, height - 8, not_drawn_sentence(not_drawn), font_size="15", fill=INK,
+        body.append(text(8, height - 8, not_drawn_text, font_size="15", fill=INK,
                          **{"class": "picture__not-drawn"}))
     title = _("Map of the border and its crossing points")
-    description = map_description(forms.get("genitive", ""), len(drawn), not_drawn)
+    rows = table_rows(records)
+    description = map_description(forms.get("genitive", ""), len(drawn), not_drawn_text)
     return {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", "#8c8f91")),
         "title": title,
         "description": description,
-        "rows": table_rows(records),
-        "not_drawn": not_drawn_sentence(not_drawn) if not_drawn else "",
+        "rows": rows,
+        "table_rows": crossing_point_rows(rows),
+        "not_drawn": not_drawn_text,
     }

@@ -2,16 +2,26 @@
 the marks the declared total has beyond the types shown as a part of their own, named as unexplained."""
 
 from decimal import Decimal
+from html import escape
 
 from django.utils.translation import gettext as _
 
 from ..blocks.demarcation import MARK_TYPE_CHOICES
 from ..grammar import format_number
-from .svg import DARK, INK, LIGHT, PAPER, dot_pattern, empty, hatch_pattern, picture_id, svg, text
+from .tables import demarcation_rows
+from .svg import DARK, INK, LIGHT, PAPER, dot_pattern, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
 BAR = 34
 LEFT = 8
+
+
+# The parts of a bar and their captions, as %-format strings written out once.
+PART = empty("rect", x="%.1f", y="%d", width="%.1f", height=str(BAR), fill="%s", stroke=INK, stroke_width="1.5")
+DASHED_PART = PART.replace("/>", ' stroke-dasharray="5 3"/>')
+SWATCH = empty("rect", x=str(LEFT), y="%d", width="16", height="16", fill="%s", stroke=INK, stroke_width="1.5")
+DASHED_SWATCH = SWATCH.replace("/>", ' stroke-dasharray="5 3"/>')
+CAPTION = element("text", "%s: %s", x="%.1f" % (LEFT + 24), y="%.1f", font_size="15", fill=INK)
 
 
 def bar(top, parts, scale, fills):
@@ -21,9 +31,7 @@ def bar(top, parts, scale, fills):
         width = float(amount) * scale
         if width <= 0:
             continue
-        dashed = {"stroke_dasharray": "5 3"} if fill == "none" else {}
-        shapes.append(empty("rect", x="%.1f" % x, y=str(top), width="%.1f" % width, height=str(BAR), fill=fill,
-                            stroke=INK, stroke_width="1.5", **dashed))
+        shapes.append((DASHED_PART if fill == "none" else PART) % (x, top, width, escape(fill)))
         x += width
     return "".join(shapes)
 
@@ -33,10 +41,8 @@ def captions(top, parts, fills_key):
     lines = []
     for row, ((label, amount), fill) in enumerate(zip(parts, fills_key)):
         y = top + 22 * row
-        dashed = {"stroke_dasharray": "5 3"} if fill == "none" else {}
-        lines.append(empty("rect", x=str(LEFT), y=str(y - 13), width="16", height="16", fill=fill, stroke=INK,
-                           stroke_width="1.5", **dashed))
-        lines.append(text(LEFT + 24, y, "%s: %s" % (label, amount), font_size="15", fill=INK))
+        lines.append((DASHED_SWATCH if fill == "none" else SWATCH) % (y - 13, escape(fill)))
+        lines.append(CAPTION % (y, escape(str(label)), escape(str(amount))))
     return "".join(lines)
 
 
@@ -69,6 +75,9 @@ def demarcation_bars(value, context_id=None):
     lengths, marks = length_parts(value), mark_parts(value)
     if not lengths and not marks:
         return None
+    # Each figure in the active language's format once, for the bars' captions, the description and the table.
+    shown_lengths = [(label, format_number(amount)) for label, amount in lengths]
+    shown_marks = [(label, format_number(count)) for label, count in marks]
     ident = picture_id(context_id, "demarcation")
     fills = ["url(#%s-hatch)" % ident, "url(#%s-dots)" % ident, DARK, LIGHT]
     body, y = [], 24
@@ -78,8 +87,7 @@ def demarcation_bars(value, context_id=None):
             "total": format_number(value.get("total_length_km"))}, font_size="16", font_weight="bold", fill=INK))
         scale = (WIDTH - 2 * LEFT) / float(total_km)
         body.append(bar(y + 10, lengths, scale, fills))
-        shown = [(label, format_number(amount)) for label, amount in lengths]
-        body.append(captions(y + BAR + 34, shown, fills))
+        body.append(captions(y + BAR + 34, shown_lengths, fills))
         y += BAR + 34 + 22 * len(lengths) + 20
     difference = marks_difference(value)
     if marks:
@@ -95,7 +103,7 @@ def demarcation_bars(value, context_id=None):
             mark_fills.append("none")
         scale = (WIDTH - 2 * LEFT) / float(max(by_type + max(difference, 0), 1))
         body.append(bar(y + 10, parts, scale, mark_fills))
-        shown = [(label, format_number(count)) for label, count in parts]
+        shown = shown_marks + ([(parts[-1][0], format_number(difference))] if difference > 0 else [])
         body.append(captions(y + BAR + 34, shown, mark_fills))
         y += BAR + 34 + 22 * len(parts)
         if difference < 0:
@@ -103,21 +111,23 @@ def demarcation_bars(value, context_id=None):
             y += 22
     height = y + 8
     title = _("Demarcation in figures")
-    description = demarcation_description(value, lengths, marks, difference)
+    description = demarcation_description(shown_lengths, shown_marks, difference)
     defs = hatch_pattern(ident + "-hatch") + dot_pattern(ident + "-dots")
-    return {
+    picture = {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=defs),
         "title": title,
         "description": description,
-        "lengths": [(label, format_number(amount)) for label, amount in lengths],
+        "lengths": shown_lengths,
         "total_length": format_number(value.get("total_length_km")),
-        "marks": [(label, format_number(count)) for label, count in marks],
+        "marks": shown_marks,
         "marks_by_type": format_number(sum(count for _, count in marks)),
         "marks_declared": format_number(value.get("marks_declared_total")),
         "difference": format_number(difference) if difference else "",
         "difference_sentence": difference_sentence(difference) if difference else "",
     }
+    picture["table_rows"] = demarcation_rows(picture)
+    return picture
 
 
 def difference_sentence(difference):
@@ -128,12 +138,13 @@ def difference_sentence(difference):
         "count": format_number(-difference)}
 
 
-def demarcation_description(value, lengths, marks, difference):
+def demarcation_description(lengths, marks, difference):
+    """From the figures as shown: (label, formatted figure) pairs."""
     parts = []
     if lengths:
-        parts.append(", ".join("%s %s km" % (label, format_number(amount)) for label, amount in lengths) + ".")
+        parts.append(", ".join("%s %s km" % (label, amount) for label, amount in lengths) + ".")
     if marks:
-        parts.append(", ".join("%s: %s" % (label, format_number(count)) for label, count in marks) + ".")
+        parts.append(", ".join("%s: %s" % (label, count) for label, count in marks) + ".")
     if difference:
         parts.append(difference_sentence(difference))
     return " ".join(parts)

@@ -3,6 +3,7 @@ diamond on its day (a band over its month or year where only that is known), a r
 band over the years in office, each named in the row."""
 
 import datetime
+from html import escape
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -11,6 +12,7 @@ from ..blocks.timeline import DIPLOMATIC_RELATIONS, LITHUANIA_IN_PARTNER, RECOGN
 from ..blocks.dates import DAY
 from ..grammar import agreeing_with
 from ..models import FEMININE, MASCULINE, NEUTER, PLURAL
+from .tables import chronology_rows
 from .svg import DARK, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
 
 WIDTH = 640
@@ -89,41 +91,50 @@ def timeline_picture(value, country_forms, context_id=None):
         body.append(row_mark(date, kind, x_of, y, ident))
         body.append(row_label(label, x_of(date.first_day()), y - 14))
     title = _("Timeline of the diplomatic relations")
-    description = "; ".join("%s: %s" % (date, label) for date, label, _ in rows) + "."
+    table = [{"date": date, "words": str(date), "label": label} for date, label, _ in rows]
+    description = "; ".join("%s: %s" % (row["words"], row["label"]) for row in table) + "."
     return {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", DARK)),
         "title": title,
         "description": description,
-        "rows": [{"date": date, "label": label} for date, label, _ in rows],
+        "rows": table,
+        "table_rows": chronology_rows(table),
     }
 
 
+# The marks drawn once per year or per row, as %-format strings written out once.
+AXIS_LINE = empty("line", x1=str(LEFT), y1=str(AXIS - 8), x2=str(WIDTH - RIGHT), y2=str(AXIS - 8), stroke=INK,
+                  stroke_width="1.5")
+TICK = empty("line", x1="%.1f", y1=str(AXIS - 12), x2="%.1f", y2="%d", stroke="#b1b4b6", stroke_width="1")
+YEAR = element("text", "%d", x="%.1f", y="%.1f", font_size="14", text_anchor="%s", fill=INK)
+DAY_MARK = empty("polygon", points="%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", fill=DARK, stroke=INK,
+                 stroke_width="1.5")
+SPAN_MARK = empty("rect", x="%.1f", y="%.1f", width="%.1f", height="14", fill="%s", stroke=INK, stroke_width="1.5")
+ROW_LABEL = element("text", "%s", x="%.1f", y="%.1f", font_size="14", fill=INK)
+
+
 def axis(start, end, x_of, height):
-    parts = [empty("line", x1=str(LEFT), y1=str(AXIS - 8), x2=str(WIDTH - RIGHT), y2=str(AXIS - 8), stroke=INK,
-                   stroke_width="1.5")]
+    parts = [AXIS_LINE]
     for year in tick_years(start, end):
         x = x_of(datetime.date(year, 1, 1))
-        parts.append(empty("line", x1="%.1f" % x, y1=str(AXIS - 12), x2="%.1f" % x, y2="%d" % (height - 6),
-                           stroke="#b1b4b6", stroke_width="1"))
+        parts.append(TICK % (x, x, height - 6))
         anchor = "start" if year == start else "middle" if year < end else "end"
-        parts.append(text(x, AXIS - 16, str(year), font_size="14", text_anchor=anchor, fill=INK))
+        parts.append(YEAR % (x, AXIS - 16, anchor, year))
     return element("g", "".join(parts), **{"class": "picture__axis"})
 
 
 def row_mark(date, kind, x_of, y, ident):
     if kind == "event" and date.precision == DAY:
         x = x_of(date.first_day())
-        points = "%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f" % (x, y - 8, x + 8, y, x, y + 8, x - 8, y)
-        return empty("polygon", points=points, fill=DARK, stroke=INK, stroke_width="1.5")
+        return DAY_MARK % (x, y - 8, x + 8, y, x, y + 8, x - 8, y)
     left = x_of(date.first_day())
     right = x_of(date.last_day() + datetime.timedelta(days=1))
-    fill = "url(#%s-hatch)" % ident if kind == LITHUANIA_IN_PARTNER else PAPER if kind == "event" else DARK
-    return empty("rect", x="%.1f" % left, y="%.1f" % (y - 7), width="%.1f" % max(right - left, 3), height="14",
-                 fill=fill, stroke=INK, stroke_width="1.5")
+    fill = "url(#%s-hatch)" % escape(ident) if kind == LITHUANIA_IN_PARTNER else PAPER if kind == "event" else DARK
+    return SPAN_MARK % (left, y - 7, max(right - left, 3), fill)
 
 
 def row_label(label, left, y):
     """Above its mark, from the mark's start, moved left as far as the label needs to stay inside."""
     x = max(LEFT, min(left - 8, WIDTH - RIGHT - len(label) * CHARACTER))
-    return text(x, y, label, font_size="14", fill=INK)
+    return ROW_LABEL % (x, y, escape(str(label)))
