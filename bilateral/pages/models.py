@@ -238,7 +238,8 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
         page.published_text_origins = None
         return page
 
-    def parent_type(self):
+    @classmethod
+    def parent_type(cls):
         return CountryPage
 
     @cached_property

@@ -7,6 +7,8 @@ Anything unusual (no translation in that language, a translation of another page
 locale) is left to Wagtail's own lookups. The site itself comes from the copy kept in each process
 (sites.py), not from a query."""
 
+import functools
+
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
@@ -14,6 +16,7 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import DraftStateMixin
 
+from .query_memo import fetch
 from .sites import site_for_request
 
 
@@ -52,8 +55,21 @@ def page_under_root(root, slugs, model, *related):
     except LookupError:
         return None
     url_path = root.url_path + "".join(f"{slug}/" for slug in slugs)
-    pages = model.objects.filter(url_path=url_path, locale_id=root.locale_id, locale__language_code=language)
-    return pages.select_related(*related).first()
+    pages = fetch(model, pages_at_address(model, related), url_path=url_path, locale_id=root.locale_id,
+                  language=language)
+    return pages[0] if pages else None
+
+
+@functools.cache
+def pages_at_address(model, related):
+    """The query of page_under_root (as .first(): pages are ordered by path), as a function of its
+    values only, one per page type, for query_memo (its SQL compiled once)."""
+
+    def pages(url_path, locale_id, language):
+        pages = model.objects.filter(url_path=url_path, locale_id=locale_id, locale__language_code=language)
+        return pages.select_related(*related)[:1]
+
+    return pages
 
 
 def country_page_under_root(root, slugs):
