@@ -14,7 +14,7 @@ that shape to the ORM for the life of the process."""
 import uuid
 import weakref
 
-from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.core.exceptions import EmptyResultSet, FullResultSet, ValidationError
 from django.db import connections, router
 from django.db.models.query import get_related_populators
 
@@ -60,11 +60,13 @@ def _kind(value):
 
 def _prepared_and_checked(connection, build, values):
     """The shape's SQL, if its parameters for these values are exactly the ones Django writes."""
-    stand_ins = StandIns(values)
     try:
+        stand_ins = StandIns(values)
         prepared = Prepared(build(**stand_ins.values).query.get_compiler(connection=connection), stand_ins)
         expected = build(**values).query.get_compiler(connection=connection).as_sql()
-    except (EmptyResultSet, FullResultSet, ValueError):
+    except (EmptyResultSet, FullResultSet, ValueError, TypeError, ValidationError):
+        # A stand-in the field refuses (a UUID field given a string), a query of nothing, a value not
+        # matched: the ORM answers, and raises whatever it raises for the real values.
         return NOT_REUSABLE
     if (prepared.sql, prepared.parameters(connection, values)) != (expected[0], list(expected[1])):
         return NOT_REUSABLE

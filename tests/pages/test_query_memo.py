@@ -91,6 +91,14 @@ def test_a_value_written_in_a_way_not_known_here_leaves_the_shape_to_the_orm(see
     assert query_memo.fetch(Page, containing, text=seeded.get_parent().path)[0].pk == seeded.get_parent().pk
 
 
+def test_a_stand_in_the_field_refuses_leaves_the_shape_to_the_orm(seeded):
+    """A translation key given as text: a text stand-in is no UUID (Django refuses it), the ORM answers."""
+    values = lineage_values(seeded) | {"translation_key": str(seeded.translation_key)}
+    reused = query_memo.fetch(Page, SectionPage.lineage_query, **values)
+    assert prepared_shapes() == [query_memo.NOT_REUSABLE]
+    assert described(reused) == described(SectionPage.lineage_query(**lineage_values(seeded)))
+
+
 def test_a_section_is_routed_to_by_its_address_through_the_reused_query(seeded):
     home = seeded.get_parent().get_parent().get_parent()
     build = pages_at_address(SectionPage, ("locale",))
