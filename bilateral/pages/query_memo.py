@@ -22,8 +22,11 @@ from django.db.models.query import get_related_populators
 NOT_REUSABLE = object()
 
 # Stand-in integers stay inside a 32-bit integer column's range: Django answers a lookup outside it
-# with no query at all (EmptyResultSet), which would hide where the value goes.
+# with no query at all (EmptyResultSet), which would hide where the value goes. They are far apart, so
+# a number a build function works out from one (depth + 1) is no other's stand-in: it stays a constant
+# in the SQL, which the check against the real values then refuses.
 FIRST_STAND_IN = 2_000_000_000
+STAND_IN_SPACING = 1_000
 
 _memos = weakref.WeakKeyDictionary()  # connection → {shape: Prepared or NOT_REUSABLE}
 
@@ -91,9 +94,9 @@ class StandIns:
         if isinstance(value, bool):
             raise ValueError("a flag belongs to the query's shape, not to its values")
         if isinstance(value, int):
-            stand_in = FIRST_STAND_IN + self.count
+            stand_in = FIRST_STAND_IN + self.count * STAND_IN_SPACING
         elif isinstance(value, uuid.UUID):
-            stand_in = uuid.UUID(int=FIRST_STAND_IN + self.count)
+            stand_in = uuid.UUID(int=FIRST_STAND_IN + self.count * STAND_IN_SPACING)
         elif isinstance(value, str):
             # No character a LIKE pattern escapes, so the stand-in is found inside a pattern too.
             stand_in = f"\x1estand-in {self.count}\x1e"

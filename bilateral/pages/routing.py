@@ -31,8 +31,8 @@ def localized_root(root):
         model = None
     if model is None:
         return root.localized.specific
-    versions = model.objects.filter(translation_key=root.translation_key, locale__language_code=language)
-    version = versions.select_related("locale").first()
+    versions = fetch(model, translations_in_language(model), translation_key=root.translation_key, language=language)
+    version = versions[0] if versions else None
     if version is None:
         return root.localized.specific
     if version.pk != root.pk and isinstance(version, DraftStateMixin) and not version.live:
@@ -60,16 +60,43 @@ def page_under_root(root, slugs, model, *related):
     return pages[0] if pages else None
 
 
+# The routing queries as functions of their values only, one per page type, for query_memo (their SQL
+# compiled once); each is .first() as a slice: pages are ordered by path.
+
+
+@functools.cache
+def translations_in_language(model):
+    def translations(translation_key, language):
+        versions = model.objects.filter(translation_key=translation_key, locale__language_code=language)
+        return versions.select_related("locale")[:1]
+
+    return translations
+
+
 @functools.cache
 def pages_at_address(model, related):
-    """The query of page_under_root (as .first(): pages are ordered by path), as a function of its
-    values only, one per page type, for query_memo (its SQL compiled once)."""
+    """page_under_root's query."""
 
     def pages(url_path, locale_id, language):
         pages = model.objects.filter(url_path=url_path, locale_id=locale_id, locale__language_code=language)
         return pages.select_related(*related)[:1]
 
     return pages
+
+
+@functools.cache
+def page_at_address(model, related):
+    """A page of this type by its address alone (HomePage.country_page_at)."""
+
+    def pages(url_path):
+        return model.objects.filter(url_path=url_path).select_related(*related)[:1]
+
+    return pages
+
+
+def first_at_address(model, url_path, *related):
+    pages = fetch(model, page_at_address(model, related), url_path=url_path)
+    return pages[0] if pages else None
 
 
 def country_page_under_root(root, slugs):

@@ -10,7 +10,7 @@ from bilateral.pages import query_memo
 from bilateral.pages.models import SectionPage
 from bilateral.pages.routing import pages_at_address
 
-from .test_render_queries import SECTION_URL
+from .test_render_queries import EN_SECTION_URL, SECTION_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,16 @@ def test_a_stand_in_the_field_refuses_leaves_the_shape_to_the_orm(seeded):
     assert described(reused) == described(SectionPage.lineage_query(**lineage_values(seeded)))
 
 
+def test_a_number_worked_out_from_a_value_leaves_the_shape_to_the_orm(seeded):
+    """depth + 1 in the build function would be frozen into the SQL: the check finds it."""
+    def children(depth, path):
+        return Page.objects.filter(depth=depth + 1, path__startswith=path)
+
+    country = seeded.get_parent()
+    assert query_memo.fetch(Page, children, depth=country.depth, path=country.path)[0].depth == seeded.depth
+    assert prepared_shapes() == [query_memo.NOT_REUSABLE]
+
+
 def test_a_section_is_routed_to_by_its_address_through_the_reused_query(seeded):
     home = seeded.get_parent().get_parent().get_parent()
     build = pages_at_address(SectionPage, ("locale",))
@@ -127,3 +137,12 @@ def test_an_alias_follows_its_sources_view_restriction(client, seeded):
     PageViewRestriction.objects.create(page=seeded, restriction_type=PageViewRestriction.PASSWORD, password="x")
     response = client.get(alias.url)
     assert response.status_code == 200 and 'name="password"' in response.content.decode()
+
+
+def test_the_english_routing_queries_are_reused(client, seeded):
+    """The home page in English and the country page by its address: compiled once, still found."""
+    assert client.get(EN_SECTION_URL).status_code == 200
+    response = client.get(EN_SECTION_URL)
+    assert response.status_code == 200 and "Political cooperation" in response.content.decode()
+    models = sorted(entry.model.__name__ for entry in prepared_shapes())
+    assert models == ["CountryPage", "HomePage", "Page"]
