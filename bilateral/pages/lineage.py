@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
 from .addresses import in_private_section, keep_translations
+from .query_memo import fetch
 
 
 def restriction_holder(page):
@@ -36,21 +37,33 @@ class AncestorsOnce:
         return {self.path[:end] for end in range(self.steplen, last + 1, self.steplen)}
 
     def fetched_with_lineage(self):
-        """Other pages the render needs, fetched in the lineage's one query (a Q), or None."""
+        """The values by which other pages the render needs are found in the lineage's one query
+        (lineage_query's `also`), or None."""
         return None
 
     @cached_property
     def lineage_rows(self):
-        """The lineage and the pages of fetched_with_lineage(), by path, in one query."""
-        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        condition = Q(path__in=self.lineage_paths())
-        also = self.fetched_with_lineage()
-        if also is not None:
-            condition |= also
-        pages = Page.objects.filter(condition).select_related("locale").order_by("path")
-        return list(pages.annotate(has_view_restriction=Exists(restricted), **self.lineage_annotations()))
+        """The lineage and the pages of fetched_with_lineage(), by path, in one query (its SQL
+        compiled once per shape, query_memo.py)."""
+        also = self.fetched_with_lineage() or {}
+        return fetch(Page, type(self).lineage_query, paths=sorted(self.lineage_paths()), **also)
 
-    def lineage_annotations(self):
+    @classmethod
+    def lineage_query(cls, paths, **also):
+        """The lineage query, built from its values only (query_memo reuses its SQL)."""
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        condition = Q(path__in=paths)
+        if also:
+            condition |= cls.fetched_with_lineage_condition(**also)
+        pages = Page.objects.filter(condition).select_related("locale").order_by("path")
+        return pages.annotate(has_view_restriction=Exists(restricted), **cls.lineage_annotations(bool(also)))
+
+    @classmethod
+    def fetched_with_lineage_condition(cls, **also):
+        raise NotImplementedError
+
+    @classmethod
+    def lineage_annotations(cls, with_others):
         return {}
 
     @cached_property
@@ -84,7 +97,8 @@ class SectionSurroundings(AncestorsOnce):
     """A section page's lineage query also brings what its render shows around it, its parent (the
     country page) as its own type included."""
 
-    def parent_type(self):
+    @classmethod
+    def parent_type(cls):
         """The page type of the parent whose own columns the lineage query joins in, or None."""
         return None
 
@@ -93,16 +107,21 @@ class SectionSurroundings(AncestorsOnce):
         language versions (the head and the language switch, addresses.live_translations)."""
         if not self.pk or self.depth < 2:
             return None
-        section_type = ContentType.objects.get_for_model(type(self))
-        sections = Q(path__startswith=self.path[: -self.steplen], depth=self.depth, live=True,
-                     content_type=section_type)
-        return sections | (Q(translation_key=self.translation_key, live=True) & ~Q(pk=self.pk))
+        return {"parent_path": self.path[: -self.steplen], "depth": self.depth, "pk": self.pk,
+                "section_type_id": ContentType.objects.get_for_model(type(self)).pk,
+                "translation_key": self.translation_key}
 
-    def lineage_annotations(self):
-        if self.fetched_with_lineage() is None:
+    @classmethod
+    def fetched_with_lineage_condition(cls, parent_path, depth, pk, section_type_id, translation_key):
+        sections = Q(path__startswith=parent_path, depth=depth, live=True, content_type=section_type_id)
+        return sections | (Q(translation_key=translation_key, live=True) & ~Q(pk=pk))
+
+    @classmethod
+    def lineage_annotations(cls, with_others):
+        if not with_others:
             return {}
         annotations = {"is_private": in_private_section()}
-        model = self.parent_type()
+        model = cls.parent_type()
         if model is not None:
             link = model._meta.model_name  # Page's reverse link to the page type's own row
             annotations.update({f"parent_{field.attname}": F(f"{link}__{field.attname}") for field in own_fields(model)})

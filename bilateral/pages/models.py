@@ -86,7 +86,8 @@ class HomePage(AncestorsOnce, RouteToTypedChild, Page):
 
     def country_page_at(self, slugs):
         url_path = self.url_path + "".join(f"{slug}/" for slug in slugs)
-        return CountryPage.objects.filter(url_path=url_path).select_related("locale", "country").first()
+        from .routing import first_at_address  # (routing imports Wagtail's views: not before the models)
+        return first_at_address(CountryPage, url_path, "locale", "country")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -238,7 +239,8 @@ class SectionPage(RecordsOnlyChanges, SectionSurroundings, RoutablePageMixin, Pa
         page.published_text_origins = None
         return page
 
-    def parent_type(self):
+    @classmethod
+    def parent_type(cls):
         return CountryPage
 
     @cached_property

@@ -7,6 +7,8 @@ Anything unusual (no translation in that language, a translation of another page
 locale) is left to Wagtail's own lookups. The site itself comes from the copy kept in each process
 (sites.py), not from a query."""
 
+import functools
+
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
@@ -14,6 +16,7 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import DraftStateMixin
 
+from .query_memo import fetch
 from .sites import site_for_request
 
 
@@ -28,8 +31,8 @@ def localized_root(root):
         model = None
     if model is None:
         return root.localized.specific
-    versions = model.objects.filter(translation_key=root.translation_key, locale__language_code=language)
-    version = versions.select_related("locale").first()
+    versions = fetch(model, translations_in_language(model), translation_key=root.translation_key, language=language)
+    version = versions[0] if versions else None
     if version is None:
         return root.localized.specific
     if version.pk != root.pk and isinstance(version, DraftStateMixin) and not version.live:
@@ -52,8 +55,48 @@ def page_under_root(root, slugs, model, *related):
     except LookupError:
         return None
     url_path = root.url_path + "".join(f"{slug}/" for slug in slugs)
-    pages = model.objects.filter(url_path=url_path, locale_id=root.locale_id, locale__language_code=language)
-    return pages.select_related(*related).first()
+    pages = fetch(model, pages_at_address(model, related), url_path=url_path, locale_id=root.locale_id,
+                  language=language)
+    return pages[0] if pages else None
+
+
+# The routing queries as functions of their values only, one per page type, for query_memo (their SQL
+# compiled once); each is .first() as a slice: pages are ordered by path.
+
+
+@functools.cache
+def translations_in_language(model):
+    def translations(translation_key, language):
+        versions = model.objects.filter(translation_key=translation_key, locale__language_code=language)
+        return versions.select_related("locale")[:1]
+
+    return translations
+
+
+@functools.cache
+def pages_at_address(model, related):
+    """page_under_root's query."""
+
+    def pages(url_path, locale_id, language):
+        pages = model.objects.filter(url_path=url_path, locale_id=locale_id, locale__language_code=language)
+        return pages.select_related(*related)[:1]
+
+    return pages
+
+
+@functools.cache
+def page_at_address(model, related):
+    """A page of this type by its address alone (HomePage.country_page_at)."""
+
+    def pages(url_path):
+        return model.objects.filter(url_path=url_path).select_related(*related)[:1]
+
+    return pages
+
+
+def first_at_address(model, url_path, *related):
+    pages = fetch(model, page_at_address(model, related), url_path=url_path)
+    return pages[0] if pages else None
 
 
 def country_page_under_root(root, slugs):
