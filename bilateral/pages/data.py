@@ -3,9 +3,8 @@ or a country's facts as a whole, instead of a download link under every block.""
 
 from urllib.parse import urlencode
 
-from django.urls import reverse
-
 from bilateral.facts.blocks.base import FactBlock
+from bilateral.url_prefixes import reverse_once
 
 
 def fact_downloads(page, language, as_of=None):
@@ -26,7 +25,7 @@ def country_downloads(country, language):
 
 def addresses(query):
     query_string = urlencode(query)
-    return {"csv": f"{reverse('api:facts_csv')}?{query_string}", "json": f"{reverse('api:facts')}?{query_string}"}
+    return {"csv": f"{reverse_once('api:facts_csv')}?{query_string}", "json": f"{reverse_once('api:facts')}?{query_string}"}
 
 
 def block_heading(block):
