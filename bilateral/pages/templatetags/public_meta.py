@@ -1,7 +1,9 @@
 """Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %},
-{% page_url page %}."""
+{% page_url page %}, {% address "name" %}."""
 
 from django import template
+
+from bilateral.url_prefixes import reverse_once
 
 from ..addresses import page_url as address_of
 
@@ -12,6 +14,12 @@ register = template.Library()
 def page_url(context, page):
     """{% pageurl page %} with the language prefix reversed once per process (pages/addresses.py)."""
     return address_of(page, context.get("request"))
+
+
+@register.simple_tag
+def address(viewname):
+    """{% url viewname %} of an address without arguments, reversed once per process (url_prefixes.py)."""
+    return reverse_once(viewname)
 
 
 @register.simple_tag(takes_context=True)
