@@ -38,6 +38,8 @@ class ReplayCheckedAltchaField(AltchaField):
     "captcha" alias). With that cache away it cannot be recorded, so it is refused, with words that
     say to come back, rather than accepted where it could be replayed."""
 
+    widget = widgets.Altcha
+
     def clean(self, value):
         try:
             return super().clean(value)
