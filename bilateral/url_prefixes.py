@@ -43,6 +43,17 @@ def page_address(language_code, path_below_root):
     return prefix + path_below_root
 
 
+def subpage_address(page, name):
+    """page.reverse_subpage(name) of a route without arguments ("istorija/"): a page type's routes
+    are its class's, so once per type and language."""
+    key = ("subpage", type(page), name, translation.get_language())
+    try:
+        return _reversed[key]
+    except KeyError:
+        address = _reversed[key] = page.reverse_subpage(name)
+        return address
+
+
 def forget(setting, **kwargs):
     if setting == "ROOT_URLCONF":
         _reversed.clear()

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from bilateral.pages.addresses import page_path, page_url, url_parts
-from bilateral.url_prefixes import page_address, reverse_once
+from bilateral.url_prefixes import page_address, reverse_once, subpage_address
 
 
 @pytest.mark.django_db
@@ -58,3 +58,11 @@ def test_another_url_configuration_is_reversed_afresh():
     with override_settings(ROOT_URLCONF="tests.pages.other_urls"):
         assert reverse_once("api:facts") == "/other/facts/"
     assert reverse_once("api:facts") == "/api/facts"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("active", ["lt", "en", "pl"])
+def test_a_subpage_address_is_wagtails(seeded, active):
+    with translation.override(active):
+        assert subpage_address(seeded, "history") == seeded.reverse_subpage("history")
+        assert subpage_address(seeded, "history") == seeded.reverse_subpage("history")

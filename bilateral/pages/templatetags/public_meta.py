@@ -3,7 +3,7 @@
 
 from django import template
 
-from bilateral.url_prefixes import reverse_once
+from bilateral.url_prefixes import reverse_once, subpage_address
 
 from ..addresses import page_url as address_of
 
@@ -35,7 +35,7 @@ def section_history_url(context, page):
     url = address_of(page, context.get("request")) if page is not None and page.pk else None
     if not url or not hasattr(page, "reverse_subpage"):
         return ""
-    return url + page.reverse_subpage("history")
+    return url + subpage_address(page, "history")
 
 
 @register.simple_tag(takes_context=True)
