@@ -34,7 +34,7 @@ def page_address(language_code, path_below_root):
     judge the path (anything but plain words)."""
     if not PLAIN_PAGE_PATH.fullmatch(path_below_root):
         return None
-    key = ("wagtail_serve", get_urlconf(), get_script_prefix(), language_code)
+    key = ("page prefix", get_urlconf(), get_script_prefix(), language_code)
     try:
         prefix = _reversed[key]
     except KeyError:
