@@ -3,8 +3,12 @@
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Left, Length
+from django.utils import translation
 from django.utils.text import slugify
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from bilateral.url_prefixes import page_address
 
 OG_LOCALES = {"lt": "lt_LT", "en": "en_GB", "pl": "pl_PL"}
 
@@ -27,8 +31,46 @@ def absolute(path):
 def page_path(page, request=None):
     """The page's path with its language prefix ("/salys/…", "/en/…"), or None if it is not routable.
     With the request, Wagtail reads the sites' root paths once per request (not once per call)."""
-    parts = page.get_url_parts(request)
+    parts = url_parts(page, request)
     return parts[2] if parts else None
+
+
+def page_url(page, request=None):
+    """page.get_url(request), the address {% pageurl %} writes: the path alone on a single site."""
+    parts = url_parts(page, request)
+    if parts is None or parts[1] is None and parts[2] is None:
+        return None
+    site_id, root_url, path = parts
+    if len({root[0] for root in page._get_site_root_paths(request)}) == 1:
+        return path
+    current_site = Site.find_for_request(request) if request is not None else None
+    return path if current_site is not None and site_id == current_site.id else root_url + path
+
+
+def url_parts(page, request=None):
+    """page.get_url_parts(request), with the language prefix of Wagtail's page address reversed once
+    per process (bilateral/url_prefixes.py) rather than once per link. A page type with its own
+    get_url_parts, a page of several sites or an address reverse() must encode: Wagtail's own."""
+    if type(page).get_url_parts is not Page.get_url_parts or not WAGTAIL_APPEND_SLASH:
+        return page.get_url_parts(request)
+    roots = page._get_relevant_site_root_paths(request)
+    if not roots:
+        return None
+    site_id, root_path, root_url, language_code = roots[0]
+    if len({root[0] for root in roots}) > 1:
+        return page.get_url_parts(request)
+    path = page_address(address_language(language_code), page.url_path[len(root_path):])
+    return page.get_url_parts(request) if path is None else (site_id, root_url, path)
+
+
+def address_language(language_code):
+    """The language Wagtail reverses a page's address in: the active one if it is a variant of the
+    page's (LANGUAGES longer than WAGTAIL_CONTENT_LANGUAGES), else the page's."""
+    active = translation.get_language()
+    try:
+        return active if get_supported_content_language_variant(active) == language_code else language_code
+    except LookupError:
+        return language_code
 
 
 def language_order(code):

@@ -5,9 +5,11 @@ import logging
 from altcha_django.forms import AltchaField, AltchaMixin
 from django import forms
 from django.core.exceptions import ValidationError
-from django.urls import reverse_lazy
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from redis.exceptions import RedisError
+
+from bilateral.url_prefixes import reverse_once
 
 from . import widgets
 from .consent import CONSENT_TEXT
@@ -35,6 +37,8 @@ class ReplayCheckedAltchaField(AltchaField):
     """An answer is accepted only once it is recorded as used in the shared cache (the strict
     "captcha" alias). With that cache away it cannot be recorded, so it is refused, with words that
     say to come back, rather than accepted where it could be replayed."""
+
+    widget = widgets.Altcha
 
     def clean(self, value):
         try:
@@ -121,7 +125,8 @@ class SubscriptionForm(AltchaMixin, forms.Form):
     page = forms.CharField(required=False, widget=widgets.HiddenInput)
     captcha = ReplayCheckedAltchaField(
         label=_("Captcha"),
-        challenge_url=reverse_lazy("subscriptions:captcha"),
+        # Read on every page's footer: reversed once per process and language (url_prefixes.py).
+        challenge_url=lazy(reverse_once, str)("subscriptions:captcha"),
         # A reader who presses "Subscribe" without ticking the box gets the work done then.
         auto="onsubmit",
         error_messages=CAPTCHA_MESSAGES,

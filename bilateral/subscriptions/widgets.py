@@ -1,11 +1,13 @@
 """The subscription form's text box, checkbox and hidden field, written in Python as Django's widget
 templates write them (django/forms/widgets/input.html with attrs.html, included by email.html,
-checkbox.html and hidden.html): the form is in every page's footer, and the three templates (a
-lookup, a context and two includes each) were a tenth of an uncached page's template time. The
-radios are written in the form's own template for the same reason (subscriptions/form.html)."""
+checkbox.html and hidden.html), and its captcha as altcha_django/widget.html writes it: the form is
+in every page's footer, and the templates (a lookup, a context and includes each) were a tenth of an
+uncached page's template time. The radios are written in the form's own template for the same reason
+(subscriptions/form.html)."""
 
+from altcha_django.widgets import AltchaWidget
 from django import forms
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
 
 
@@ -46,3 +48,24 @@ class CheckboxInput(WrittenInput, forms.CheckboxInput):
 
 class HiddenInput(WrittenInput, forms.HiddenInput):
     pass
+
+
+def altcha_html(widget):
+    """altcha_django/widget.html for the template context's `widget` (a single line: {% spaceless %}
+    leaves it as it is)."""
+    parts = ['<altcha-widget name="', conditional_escape(widget["widget_name"]), '"']
+    if widget["challenge_url"]:
+        parts += [' challenge="', conditional_escape(widget["challenge_url"]), '"']
+    if widget["challenge_json"]:
+        parts += [" challenge='", conditional_escape(widget["challenge_json"]), "'"]
+    if widget["configuration_json"]:
+        parts += [" configuration='", conditional_escape(widget["configuration_json"]), "'"]
+    parts += [conditional_escape(widget["element_attrs"]), "></altcha-widget>"]
+    return "".join(parts)
+
+
+class Altcha(AltchaWidget):
+    """The captcha's <altcha-widget>, written as its template would write it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return mark_safe(altcha_html(self.get_context(name, value, attrs)["widget"]))

@@ -4,6 +4,8 @@ they must stay what Django's RadioSelect would write, for a fresh form and for o
 import pytest
 from django.template.loader import render_to_string
 
+from altcha_django.widgets import AltchaWidget
+
 from bilateral.subscriptions.forms import SubscriptionForm
 
 
@@ -20,3 +22,19 @@ def test_radio_inputs_are_what_radioselect_writes(data):
     for tag in expected:
         assert tag in html, tag
     assert html.count('type="radio"') == len(expected)
+
+
+@pytest.mark.parametrize(
+    "data", [None, {"email": "a@example.com"}, {"captcha": "not-an-answer"}], ids=["fresh", "no answer", "bad answer"]
+)
+def test_the_captcha_is_what_altchas_template_writes(data):
+    form = SubscriptionForm(data=data)
+    form.is_valid()
+    field = form["captcha"]
+    written = field.as_widget()
+    # The same widget, rendered through the library's template.
+    library_widget = AltchaWidget()
+    library_widget.__dict__.update(field.field.widget.__dict__)
+    expected = field.as_widget(widget=library_widget)
+    assert written.startswith("<altcha-widget name=\"captcha\" challenge=\"")
+    assert written == expected

@@ -2,6 +2,7 @@
 portal's), each {"title", "url"}."""
 
 from django import template
+from django.utils.translation import get_language
 
 from bilateral.pages.head import page_language, page_of
 
@@ -12,8 +13,18 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def feed_links(context):
-    request = context.get("request")
+    """Worked out once per page instance (as pages/addresses.py live_translations): the head and the
+    page's "Data" place both list the feeds in one render."""
     page = page_of(context)
-    stored_page = page if page is not None and page.pk else None
-    scopes = scopes_for(stored_page, request, page_language(page))
+    if page is None or not page.pk:
+        return look_up_feed_links(context, None)
+    known = page.__dict__.setdefault("_feed_links", {})
+    language = get_language()
+    if language not in known:
+        known[language] = look_up_feed_links(context, page)
+    return known[language]
+
+
+def look_up_feed_links(context, stored_page):
+    scopes = scopes_for(stored_page, context.get("request"), page_language(page_of(context)))
     return [{"title": scope.title, "url": scope.url} for scope in scopes]

@@ -1,8 +1,25 @@
-"""Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %}."""
+"""Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %},
+{% page_url page %}, {% address "name" %}."""
 
 from django import template
 
+from bilateral.url_prefixes import reverse_once, subpage_address
+
+from ..addresses import page_url as address_of
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """{% pageurl page %} with the language prefix reversed once per process (pages/addresses.py)."""
+    return address_of(page, context.get("request"))
+
+
+@register.simple_tag
+def address(viewname):
+    """{% url viewname %} of an address without arguments, reversed once per process (url_prefixes.py)."""
+    return reverse_once(viewname)
 
 
 @register.simple_tag(takes_context=True)
@@ -15,10 +32,10 @@ def head_meta(context):
 @register.simple_tag(takes_context=True)
 def section_history_url(context, page):
     """The address of the page's update history, or "" for a page not yet on the site (a preview)."""
-    url = page.get_url(context.get("request")) if page is not None and page.pk else None
+    url = address_of(page, context.get("request")) if page is not None and page.pk else None
     if not url or not hasattr(page, "reverse_subpage"):
         return ""
-    return url + page.reverse_subpage("history")
+    return url + subpage_address(page, "history")
 
 
 @register.simple_tag(takes_context=True)

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
-from bilateral.pages.addresses import live_translations
+from bilateral.pages.addresses import live_translations, page_url
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def translated_page_url(request, page, code):
     """The page's live translation's address; None where the page does not exist in that language
     (the switch then leaves the language out rather than sending the reader elsewhere)."""
     translation = live_translation(page, code)
-    return translation.get_url(request) if translation is not None else None
+    return page_url(translation, request) if translation is not None else None
 
 
 @register.simple_tag(takes_context=True)

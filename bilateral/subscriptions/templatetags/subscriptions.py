@@ -1,7 +1,8 @@
 """{% subscription_form %}: the footer's subscription form for the page being shown."""
 
 from django import template
-from django.urls import reverse
+
+from bilateral.url_prefixes import reverse_once
 
 from ..forms import SubscriptionForm
 from ..targets import target_for
@@ -18,5 +19,5 @@ def subscription_form(context):
         "request": context.get("request"),
         # No CSRF token in the page's HTML (it is cached and shared, and the token would set a
         # cookie): form.js fetches one from this address when the reader starts using the form.
-        "csrf_token_url": reverse("subscriptions:csrf_token"),
+        "csrf_token_url": reverse_once("subscriptions:csrf_token"),
     }
