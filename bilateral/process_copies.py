@@ -11,11 +11,19 @@ version newer than the rows it holds; rows loaded between the two writes (the ol
 commit) are dropped at the second. A write that sends no signal (QuerySet.update(), raw SQL) is not
 seen until the next version, as with the content generation. When the shared cache cannot be reached
 (no version), nothing is kept: every read goes to the database, as it did without copies.
+
+A version read less than APP_CACHE_STATE_SECONDS ago (1 s in production, 0 in the tests) is used
+without asking the shared cache again, as the pages' content state is (caching/state_memory.py):
+another process's change then shows here within that window, which the proxy's purges wait out. A
+refresh through the proxy (X-Bilateral-Refreshing: 1, set by nginx only with the refresh secret)
+always reads it afresh, since its answer replaces the proxy's copy.
 """
 
 import threading
+import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -35,6 +43,8 @@ class Copies:
 
 _copies = Copies(None)
 _request = threading.local()  # the version this thread's request read (UNREAD: not yet)
+_recent = [None, 0.0]  # the version last read in this process, and until when (time.monotonic()) to trust it
+REFRESHING_HEADER = "HTTP_X_BILATERAL_REFRESHING"
 
 
 def new_version():
@@ -50,13 +60,29 @@ def read_version():
 
 
 def current_version():
-    """The shared version: in a request read once (the request's rows come from one state), outside
-    one (commands, tasks, tests without a client) read each time."""
+    """The shared version: in a request read once (the request's rows come from one state), and not
+    again within the window (see the module's docstring); outside one (commands, tasks, tests without
+    a client) read each time."""
     if not getattr(_request, "active", False):
         return read_version()
     if _request.version is UNREAD:
-        _request.version = read_version()
+        _request.version = recent_version() if not _request.refreshing else None
+        if _request.version is None:
+            _request.version = read_version_now()
     return _request.version
+
+
+def recent_version():
+    version, until = _recent
+    return version if time.monotonic() < until else None
+
+
+def read_version_now():
+    window = getattr(settings, "APP_CACHE_STATE_SECONDS", 0)
+    read_at = time.monotonic()
+    version = read_version()
+    _recent[:] = [version, read_at + window] if version is not None and window > 0 else [None, 0.0]
+    return version
 
 
 def process_copy(name, load):
@@ -91,13 +117,15 @@ def forget():
     """This process's copies and its request's version (tests; a change made by this process)."""
     global _copies
     _copies = Copies(None)
+    _recent[:] = [None, 0.0]
     if getattr(_request, "active", False):
         _request.version = UNREAD
 
 
-def request_began(**kwargs):
+def request_began(environ=None, **kwargs):
     _request.active = True
     _request.version = UNREAD
+    _request.refreshing = (environ or {}).get(REFRESHING_HEADER) == "1"
 
 
 def request_ended(**kwargs):

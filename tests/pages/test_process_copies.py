@@ -59,6 +59,22 @@ def test_a_country_renamed_in_another_process_shows_once_the_version_changes(cli
     assert "Lietuvos ir Gudijos" in text or "Gudijos " in text
 
 
+def test_within_the_window_the_version_is_not_read_again_except_for_a_refresh(client, seeded, settings, monkeypatch):
+    settings.APP_CACHE_STATE_SECONDS = 60
+    now = [1000.0]
+    monkeypatch.setattr(process_copies.time, "monotonic", lambda: now[0])
+    assert "Baltarusijos" in page_text(client)
+    Country.objects.filter(iso_code="BY").update(name_genitive="Gudijos")
+    another_process_wrote_a_new_version()
+    assert "Gudijos" not in page_text(client)  # the version read a moment ago is trusted for the window
+    refreshed = client.get(SECTION_URL, HTTP_X_BILATERAL_REFRESHING="1").content.decode()
+    assert "Gudijos" in refreshed  # a refresh replaces the proxy's copy: it reads the version afresh
+    Country.objects.filter(iso_code="BY").update(name_genitive="Baltarusijos")
+    another_process_wrote_a_new_version()
+    now[0] += 61
+    assert "Gudijos" not in page_text(client) and "Baltarusijos" in page_text(client)  # the window is over
+
+
 def test_a_site_changed_in_another_process_routes_once_the_version_changes(client, seeded):
     assert client.get(SECTION_URL).status_code == 200
     Site.objects.filter(is_default_site=True).update(is_default_site=False, hostname="elsewhere.example")
