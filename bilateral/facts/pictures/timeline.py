@@ -13,7 +13,7 @@ from ..blocks.dates import DAY
 from ..grammar import agreeing_with
 from ..models import FEMININE, MASCULINE, NEUTER, PLURAL
 from .tables import chronology_rows
-from .svg import DARK, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
+from .svg import DARK, INK, PAPER, element, empty, hatch_pattern, picture_id, svg
 
 WIDTH = 640
 LEFT, RIGHT = 12, 12
