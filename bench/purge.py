@@ -18,6 +18,11 @@ readers had fetched them all since, so that every publication purges every in-sc
 - cached hits during the purges: wrk on a cached address the publications do not touch, for
   --seconds before and --seconds while publications follow each other; p99 during / p99 before,
   target ≤ 2×, in alternated rounds (median of the rounds' ratios).
+- the machine's own floor, in the same rounds: the same wrk while one process does nothing but spin
+  at Linux's lowest CPU priority (SCHED_IDLE: the kernel runs it only when no other process wants a
+  core, so on a machine of its own it could not delay nginx). p99 then / p99 before is what any work
+  on this machine, however low its priority, does to the hits' p99; publications cannot do better
+  here than that.
 
     .venv/bin/python bench/purge.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench \\
         [--addresses 100000] [--publications 20]
@@ -27,6 +32,7 @@ import argparse
 import http.client
 import os
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -198,6 +204,21 @@ def hits_during_publications(port, seconds, first_number, bring_back):
     return run, len(numbers)
 
 
+IDLE_SPINNER = [sys.executable, "-c", "import os; os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))\n"
+                "while True: pass"]
+
+
+def hits_beside_idle_spinner(port, seconds):
+    """wrk on the untouched cached address while one SCHED_IDLE process spins (see the docstring)."""
+    spinner = subprocess.Popen(IDLE_SPINNER)
+    try:
+        time.sleep(0.2)
+        return wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=seconds, connections=16, priority=readers_priority())
+    finally:
+        spinner.kill()
+        spinner.wait()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url")
@@ -249,26 +270,33 @@ def main():
               f"(target p95 ≤ {TARGET_SECONDS:.0f} s); reader-visible misses of the seed and country pages: "
               f"{misses} of {answers} answers", flush=True)
 
-        ratios, rounds = [], []
+        ratios, floor_ratios, rounds = [], [], []
         number = 1000
         for round_number in range(1, args.rounds + 1):
             quiet = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=args.seconds, connections=16,
                         priority=readers_priority())
             busy, published = hits_during_publications(port, args.seconds, number, bring_back)
             number += published + 1
+            floor = hits_beside_idle_spinner(port, args.seconds)
             before, during = latency_ms(quiet["latency"]["99"]), latency_ms(busy["latency"]["99"])
+            beside_spinner = latency_ms(floor["latency"]["99"])
             ratios.append(during / before)
+            floor_ratios.append(beside_spinner / before)
             rounds.append({"before_p99_ms": before, "during_p99_ms": during, "before_rps": quiet["rps"],
-                           "during_rps": busy["rps"], "publications": published})
+                           "during_rps": busy["rps"], "publications": published,
+                           "beside_idle_spinner_p99_ms": beside_spinner, "beside_idle_spinner_rps": floor["rps"]})
             print(f"round {round_number}: hits p99 before {before:.2f} ms ({quiet['rps']:,.0f} req/s), during "
-                  f"{published} publications {during:.2f} ms ({busy['rps']:,.0f} req/s): {during / before:.2f}×",
-                  flush=True)
-        ratio = statistics.median(ratios)
+                  f"{published} publications {during:.2f} ms ({busy['rps']:,.0f} req/s): {during / before:.2f}×; "
+                  f"beside one SCHED_IDLE spinner {beside_spinner:.2f} ms ({floor['rps']:,.0f} req/s): "
+                  f"{beside_spinner / before:.2f}×", flush=True)
+        ratio, floor_ratio = statistics.median(ratios), statistics.median(floor_ratios)
         print(f"cached hits' p99 during / before: {ratio:.2f}× (median of {len(ratios)} rounds; target ≤ "
               f"{TARGET_P99_RATIO:.0f}×); command: {rounds and quiet['command']}", flush=True)
+        print(f"the machine's floor, p99 beside one SCHED_IDLE spinner / before: {floor_ratio:.2f}× (median of "
+              f"{len(floor_ratios)} rounds): what any other work on these cores does to the hits' p99", flush=True)
         result(addresses=args.addresses, fetched=fetched, recorded=recorded, cache_files=cache_files, fill_seconds=round(fill_seconds, 1),
                publications=len(times), p50_ms=round(p50 * 1000), p95_ms=round(p95 * 1000), misses=misses,
-               answers=answers, p99_ratio=round(ratio, 2), rounds=rounds,
+               answers=answers, p99_ratio=round(ratio, 2), idle_spinner_p99_ratio=round(floor_ratio, 2), rounds=rounds,
                passed=p95 <= TARGET_SECONDS and misses == 0 and ratio <= TARGET_P99_RATIO)
     finally:
         stack.stop()

@@ -149,7 +149,9 @@ def rows(results):
         table.append((f"2d. publication until served, {r['addresses']:,} recorded addresses "
                       f"({r.get('fetched', r['addresses']):,} of them fetched through the proxy)", f"p95 {r['p95_ms']:,} ms",
                       f"p50 {r['p50_ms']:,} ms over {r['publications']}; reader-visible misses {r['misses']} of "
-                      f"{r['answers']}; cached hits' p99 during / before purges {r['p99_ratio']:.2f}×",
+                      f"{r['answers']}; cached hits' p99 during / before purges {r['p99_ratio']:.2f}×"
+                      + (f" (beside one SCHED_IDLE spinner, the machine's floor: {r['idle_spinner_p99_ratio']:.2f}×)"
+                         if "idle_spinner_p99_ratio" in r else ""),
                       f"p95 {r['p95_ms']:,} ms; {r['p99_ratio']:.2f}×", "p95 ≤ 2 s, 0 misses, ≤ 2×", verdict(r)))
     r = results.get("fanout")
     if r and "error" not in r:
