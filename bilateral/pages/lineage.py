@@ -2,7 +2,8 @@
 and, for a section page, its country's sections and its language versions, all in one query."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, OuterRef, Q
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
@@ -56,14 +57,15 @@ class AncestorsOnce:
         if also:
             condition |= cls.fetched_with_lineage_condition(**also)
         pages = Page.objects.filter(condition).select_related("locale").order_by("path")
-        return pages.annotate(has_view_restriction=Exists(restricted), **cls.lineage_annotations(bool(also)))
+        annotations = cls.lineage_annotations(bool(also), also.get("source_language"))
+        return pages.annotate(has_view_restriction=Exists(restricted), **annotations)
 
     @classmethod
     def fetched_with_lineage_condition(cls, **also):
         raise NotImplementedError
 
     @classmethod
-    def lineage_annotations(cls, with_others):
+    def lineage_annotations(cls, with_others, source_language=None):
         return {}
 
     @cached_property
@@ -104,23 +106,33 @@ class SectionSurroundings(AncestorsOnce):
 
     def fetched_with_lineage(self):
         """With the ancestors: the live sections of its country (the section navigation) and its live
-        language versions (the head and the language switch, addresses.live_translations)."""
+        language versions (the head and the language switch, addresses.live_translations); on a
+        translation, each with its source's title (`source_title`: a title still the same is not
+        translated yet, and is marked with the source's language, title_lang)."""
         if not self.pk or self.depth < 2:
             return None
-        return {"parent_path": self.path[: -self.steplen], "depth": self.depth, "pk": self.pk,
+        also = {"parent_path": self.path[: -self.steplen], "depth": self.depth, "pk": self.pk,
                 "section_type_id": ContentType.objects.get_for_model(type(self)).pk,
                 "translation_key": self.translation_key}
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            also["source_language"] = settings.LANGUAGE_CODE
+        return also
 
     @classmethod
-    def fetched_with_lineage_condition(cls, parent_path, depth, pk, section_type_id, translation_key):
+    def fetched_with_lineage_condition(cls, parent_path, depth, pk, section_type_id, translation_key,
+                                       source_language=None):
         sections = Q(path__startswith=parent_path, depth=depth, live=True, content_type=section_type_id)
         return sections | (Q(translation_key=translation_key, live=True) & ~Q(pk=pk))
 
     @classmethod
-    def lineage_annotations(cls, with_others):
+    def lineage_annotations(cls, with_others, source_language=None):
         if not with_others:
             return {}
         annotations = {"is_private": in_private_section()}
+        if source_language:
+            sources = Page.objects.filter(translation_key=OuterRef("translation_key"),
+                                          locale__language_code=source_language)
+            annotations["source_title"] = Subquery(sources.values("title")[:1])
         model = cls.parent_type()
         if model is not None:
             link = model._meta.model_name  # Page's reverse link to the page type's own row

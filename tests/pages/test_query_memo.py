@@ -27,9 +27,9 @@ def lineage_values(page):
 
 def described(pages):
     """What a render reads of the rows: the columns, the locale, the annotations."""
-    annotations = ("has_view_restriction", "is_private", "parent_country_id", "parent_intro")
+    annotations = ("has_view_restriction", "is_private", "parent_country_id", "parent_intro", "source_title")
     return [(page.__dict__ | {"_state": None}, page.locale.language_code,
-             [getattr(page, name) for name in annotations]) for page in pages]
+             [getattr(page, name, None) for name in annotations]) for page in pages]
 
 
 def prepared_shapes():
@@ -45,14 +45,18 @@ def test_the_lineage_query_reused_finds_what_the_orm_finds(seeded):
 
 
 def test_a_shapes_sql_serves_another_page_of_that_shape(seeded):
-    """Compiled for the Lithuanian section, run for the English one: its own rows, not the first's."""
-    english = seeded.get_translations().get(locale__language_code="en").specific
-    query_memo.fetch(Page, SectionPage.lineage_query, **lineage_values(seeded))
-    values = lineage_values(english)
+    """Compiled for the English section, run for the Polish one: its own rows, not the first's (a
+    translation's lineage brings its source's titles, the Lithuanian page's does not: another shape)."""
+    english, polish = (seeded.get_translations().get(locale__language_code=code).specific for code in ("en", "pl"))
+    query_memo.fetch(Page, SectionPage.lineage_query, **lineage_values(english))
+    values = lineage_values(polish)
     reused = query_memo.fetch(Page, SectionPage.lineage_query, **values)
     assert len(prepared_shapes()) == 1
     assert described(reused) == described(SectionPage.lineage_query(**values))
     assert {page.locale.language_code for page in reused if page.depth == seeded.depth} == {"en", "lt", "pl"}
+    assert {page.source_title for page in reused if page.pk == polish.pk} == {seeded.title}
+    query_memo.fetch(Page, SectionPage.lineage_query, **lineage_values(seeded))
+    assert len(prepared_shapes()) == 2 and all(isinstance(entry, query_memo.Prepared) for entry in prepared_shapes())
 
 
 def test_another_length_of_the_paths_list_is_another_shape(seeded):

@@ -88,6 +88,27 @@ def test_a_translated_title_is_not_marked(client, seeded):
         assert not soup_of(client, address).find("h1").has_attr("lang")
 
 
+def test_its_untranslated_title_is_marked_in_the_navigation_of_every_translation(client, seeded):
+    publish_new_section(lithuanian_belarus())
+
+    for address in (ADDRESSES["en"], "/en/countries/belarus/political-cooperation/"):
+        soup = soup_of(client, address)
+        links = {link.get_text(strip=True): link for link in soup.find("nav", class_="section-nav").find_all("a")}
+        assert links["Sienos"]["lang"] == "lt"
+        assert not links["Political cooperation"].has_attr("lang")
+        assert all(not link.has_attr("lang") for link in soup.find("nav", class_="breadcrumbs").find_all("a"))
+    current = soup_of(client, ADDRESSES["en"]).find("nav", class_="breadcrumbs").find("li", attrs={"aria-current": "page"})
+    assert current.get_text(strip=True) == "Sienos" and current["lang"] == "lt"
+
+
+def test_the_lithuanian_navigation_marks_no_language(client, seeded):
+    publish_new_section(lithuanian_belarus())
+
+    soup = soup_of(client, "/salys/baltarusija/sienos/")
+    for nav in (soup.find("nav", class_="section-nav"), soup.find("nav", class_="breadcrumbs")):
+        assert nav.find_all(lang=True) == []
+
+
 def test_a_new_general_page_is_in_every_language_its_text_marked_lithuanian(client, seeded):
     home = HomePage.objects.get(locale__language_code="lt")
     text = "<p>Portalas atnaujinamas kiekvieną savaitę.</p>"

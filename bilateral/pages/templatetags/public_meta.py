@@ -1,7 +1,9 @@
 """Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %},
-{% page_url page %}, {% address "name" %}."""
+{% page_url page %}, {% address "name" %}, {{ page|title_lang }}."""
 
 from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
 
 from bilateral.url_prefixes import reverse_once, subpage_address
 
@@ -14,6 +16,17 @@ register = template.Library()
 def page_url(context, page):
     """{% pageurl page %} with the language prefix reversed once per process (pages/addresses.py)."""
     return address_of(page, context.get("request"))
+
+
+@register.filter
+def title_lang(page):
+    """' lang="lt"' for another page's title in a translation's navigation that is still its source's
+    (not translated yet: the lineage query brings the source's title, lineage.py), else "". The page's
+    own title is told by its text origins (the context's `title_lang`)."""
+    source_title = getattr(page, "source_title", None)
+    if source_title is None or page.title != source_title:
+        return ""
+    return mark_safe(' lang="%s"' % settings.LANGUAGE_CODE)
 
 
 @register.simple_tag
