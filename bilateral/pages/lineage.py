@@ -90,6 +90,21 @@ class AncestorsOnce:
         return PageViewRestriction.objects.filter(page_id__in=holders)
 
 
+def source_title(source_language):
+    """For a page queryset: the title of each page's version in the source language (a title still the
+    same is not translated yet: public_meta.title_lang marks it)."""
+    sources = Page.objects.filter(translation_key=OuterRef("translation_key"), locale__language_code=source_language)
+    return Subquery(sources.values("title")[:1])
+
+
+def with_source_titles(pages, page):
+    """The queryset of pages shown in `page`'s navigation, each with its source title where `page` is a
+    translation (on a source page nothing is marked, and nothing is asked)."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return pages
+    return pages.annotate(source_title=source_title(settings.LANGUAGE_CODE))
+
+
 def own_fields(model):
     """A page type's own columns (not Page's, not the link to its Page row)."""
     return [field for field in model._meta.local_concrete_fields if not field.remote_field or not field.primary_key]
@@ -130,9 +145,7 @@ class SectionSurroundings(AncestorsOnce):
             return {}
         annotations = {"is_private": in_private_section()}
         if source_language:
-            sources = Page.objects.filter(translation_key=OuterRef("translation_key"),
-                                          locale__language_code=source_language)
-            annotations["source_title"] = Subquery(sources.values("title")[:1])
+            annotations["source_title"] = source_title(source_language)
         model = cls.parent_type()
         if model is not None:
             link = model._meta.model_name  # Page's reverse link to the page type's own row

@@ -21,7 +21,7 @@ from bilateral.facts.pictures.key_figures import key_figures
 from .addresses import slug_of
 from .forms import SectionPageForm
 from .general import GeneralPage, title_language  # noqa: F401 (GeneralPage: a page type of this app)
-from .lineage import AncestorsOnce, SectionSurroundings
+from .lineage import AncestorsOnce, SectionSurroundings, with_source_titles
 from .panels import FactChecksPanel, ThisChangePanel, TranslationsPanel
 from .publishing import MAJOR, MINOR
 from .revisions import RecordsOnlyChanges
@@ -145,14 +145,14 @@ class CountryPage(AncestorsOnce, RouteToTypedChild, Page):
     def sections(self):
         """The live sections, for the section navigation: generic pages, since only their titles and
         addresses are shown (a section's own columns, its whole body, are not fetched)."""
-        return Page.objects.child_of(self).live().type(SectionPage)
+        return with_source_titles(Page.objects.child_of(self).live().type(SectionPage), self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["country"] = self.country
         context["sections"] = self.sections()
         context["country_page"] = self
-        context["section_summaries"] = SectionPage.objects.child_of(self).live().order_by("path")
+        context["section_summaries"] = with_source_titles(SectionPage.objects.child_of(self).live().order_by("path"), self)
         context["key_figures"] = self.key_figures()
         return context
 

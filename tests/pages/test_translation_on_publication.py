@@ -101,6 +101,16 @@ def test_its_untranslated_title_is_marked_in_the_navigation_of_every_translation
     assert current.get_text(strip=True) == "Sienos" and current["lang"] == "lt"
 
 
+def test_its_untranslated_title_is_marked_on_the_translated_country_page(client, seeded):
+    publish_new_section(lithuanian_belarus())
+
+    soup = soup_of(client, "/en/countries/belarus/")
+    summaries = {link.get_text(strip=True): link for link in soup.find("ul", class_="section-summaries").find_all("a")}
+    assert summaries["Sienos"]["lang"] == "lt" and not summaries["Political cooperation"].has_attr("lang")
+    lithuanian = soup_of(client, "/salys/baltarusija/")
+    assert lithuanian.find("ul", class_="section-summaries").find_all(lang=True) == []
+
+
 def test_the_lithuanian_navigation_marks_no_language(client, seeded):
     publish_new_section(lithuanian_belarus())
 
