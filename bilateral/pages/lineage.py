@@ -97,10 +97,16 @@ def source_title(source_language):
     return Subquery(sources.values("title")[:1])
 
 
+def is_source(page):
+    """Whether the page is in the site's own language, the source of its translations (asked by a
+    render's lineage here, light to import; pages/translations.py uses the same)."""
+    return page.locale.language_code == settings.LANGUAGE_CODE
+
+
 def with_source_titles(pages, page):
     """The queryset of pages shown in `page`'s navigation, each with its source title where `page` is a
     translation (on a source page nothing is marked, and nothing is asked)."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if is_source(page):
         return pages
     return pages.annotate(source_title=source_title(settings.LANGUAGE_CODE))
 
@@ -129,7 +135,7 @@ class SectionSurroundings(AncestorsOnce):
         also = {"parent_path": self.path[: -self.steplen], "depth": self.depth, "pk": self.pk,
                 "section_type_id": ContentType.objects.get_for_model(type(self)).pk,
                 "translation_key": self.translation_key}
-        if self.locale.language_code != settings.LANGUAGE_CODE:
+        if not is_source(self):
             also["source_language"] = settings.LANGUAGE_CODE
         return also
 

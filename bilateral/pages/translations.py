@@ -33,6 +33,8 @@ from wagtail_localize.strings import StringValue
 
 from bilateral.facts.blocks.languages import NO_TRANSLATION, TextOrigins
 
+from .lineage import is_source
+
 logger = logging.getLogger(__name__)
 
 # Set while a caller makes the translations of the pages it publishes itself (translations_made_here).
@@ -68,10 +70,6 @@ def other_locales():
         for code, _name in settings.LANGUAGES
         if code != settings.LANGUAGE_CODE
     ]
-
-
-def is_source(page):
-    return page.locale.language_code == settings.LANGUAGE_CODE
 
 
 def translations_of(page):
