@@ -102,7 +102,8 @@ def recorded_lately(address, now):
 def record(request, address, now):
     """The address the proxy may keep, in its scope's index (the caller checked recorded_lately)."""
     client = redis_client()
-    if client is None:
+    if client is None:  # no index to write: nothing to do again for a while either
+        remember_recorded(address, now)
         return
     scope = scope_of(request.path_info)
     key = KEY_PREFIX + scope
@@ -117,6 +118,10 @@ def record(request, address, now):
     except Exception as error:  # redis.RedisError, OSError: pages are served all the same
         log_unavailable(error)
         return
+    remember_recorded(address, now)
+
+
+def remember_recorded(address, now):
     if len(_recorded) >= MEMORY_LIMIT:
         _recorded.clear()
     _recorded[address] = now

@@ -36,6 +36,9 @@ TIMEOUT = 60 * 60  # a safety net only: a publication makes its scopes' stored r
 HEADER = "X-App-Cache"
 # Set by the proxy on the task workers' refresh only (see is_refresh).
 REFRESHING = "HTTP_X_BILATERAL_REFRESHING"
+# Where a hit leaves, in the WSGI environ, the copy it answered and its scope: the WSGI layer in front
+# of Django (fast_hits.py) answers the same request from the same copy next time.
+SERVED_COPY = "bilateral.served_copy"
 # Query parameters that never change a page (campaign trackers); any other one means no caching.
 SAFE_QUERY_PARAMETERS = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
 
@@ -207,6 +210,7 @@ class ResponseCacheMiddleware:
             return self.get_response(request)
         stored = lookup(request, key)
         if stored is not None:
+            request.META[SERVED_COPY] = (key, stored, scope_of(request.path_info))
             return thawed(stored)
         response = self.get_response(request)
         generation = request.content_generation

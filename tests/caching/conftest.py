@@ -8,6 +8,9 @@ from django.core.cache import cache
 from django.test import Client
 
 from bilateral.caching.response_cache import local_copies
+from bilateral.caching.state_memory import state_memory
+
+from .helpers import WINDOW
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +29,24 @@ def editor_client(django_user_model, seeded):
     editor = Client()
     editor.force_login(user)
     return editor
+
+
+class Clock:
+    """The state memory's clock, moved by hand: what is tested is the window, not how fast a test runs."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(settings, monkeypatch):
+    """APP_CACHE_STATE_SECONDS = WINDOW, on a clock of the test's own."""
+    settings.APP_CACHE_STATE_SECONDS = WINDOW
+    clock = Clock()
+    monkeypatch.setattr(state_memory, "clock", clock)
+    state_memory.forget()
+    yield clock
+    state_memory.forget()

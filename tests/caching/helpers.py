@@ -9,6 +9,8 @@ EN_SECTION = "/en/countries/belarus/political-cooperation/"
 COUNTRY = "/salys/baltarusija/"
 COUNTRY_INDEX = "/salys/"
 HOME = "/"
+# The state memory's window in the tests that turn it on (conftest.clock).
+WINDOW = 30
 
 
 @contextlib.contextmanager

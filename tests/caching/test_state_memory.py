@@ -3,36 +3,14 @@ process answers its own copy in the content state it read for the scope less tha
 Another process's publication is then seen after the window at most; this process's own at once; a
 refresh through the proxy and every render read the state afresh."""
 
-import pytest
 
 from bilateral.caching.response_cache import REFRESHING
 from bilateral.caching.state_memory import state_memory
 
-from .helpers import COUNTRY, SECTION, publish_title
+from .helpers import COUNTRY, SECTION, WINDOW, publish_title
 
-WINDOW = 30
 NEW_TITLE = "Politinis ir diplomatinis bendradarbiavimas"
 NEW_HEADING = f'<h1 class="govuk-heading-xl">{NEW_TITLE}</h1>'
-
-
-class Clock:
-    """The memory's clock, moved by hand: what is tested is the window, not how fast a test runs."""
-
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock(settings, monkeypatch):
-    settings.APP_CACHE_STATE_SECONDS = WINDOW
-    clock = Clock()
-    monkeypatch.setattr(state_memory, "clock", clock)
-    state_memory.forget()
-    yield clock
-    state_memory.forget()
 
 
 def publish_in_another_process(page, title):

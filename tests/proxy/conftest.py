@@ -162,9 +162,9 @@ class Stack:
         """After a change in the test process: the app's processes see it (SQLite: a new copy)."""
         self.database.push()
 
-    def request(self, method, path, headers=None, source=None):
+    def request(self, method, path, headers=None, source=None, port=None):
         connection = http.client.HTTPConnection(
-            "127.0.0.1", self.proxy_port, timeout=60, source_address=(source, 0) if source else None
+            "127.0.0.1", port or self.proxy_port, timeout=60, source_address=(source, 0) if source else None
         )
         try:
             connection.request(method, path, headers=headers or {})

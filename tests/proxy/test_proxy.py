@@ -66,6 +66,23 @@ def test_second_request_of_the_seed_page_is_a_hit(stack):
     assert second.text == first.text
 
 
+@pytest.mark.stack(workers=1, state_seconds=60)
+def test_gunicorn_answers_a_warm_page_again_as_django_did(stack):
+    """The WSGI entry point answers a warm hit in front of Django (bilateral/caching/fast_hits.py)
+    with what Django's own hit gave: the same status, headers and bytes, a request id of its own."""
+    answers = [stack.request("GET", SECTION, port=stack.app_port) for _ in range(4)]
+    assert [answer.headers["X-App-Cache"] for answer in answers] == ["miss", "hit", "hit", "hit"]
+    by_django = answers[1]
+    for again in answers[2:]:
+        assert again.status == 200 and again.text == by_django.text
+        assert [(name, value) for name, value in again.headers.items() if name != "X-Request-ID"] == [
+            (name, value) for name, value in by_django.headers.items() if name != "X-Request-ID"
+        ]
+    assert len({answer.headers["X-Request-ID"] for answer in answers}) == 4
+    given = stack.request("GET", SECTION, headers={"X-Request-ID": "a-reader-1"}, port=stack.app_port)
+    assert given.headers["X-Request-ID"] == "a-reader-1" and given.text == by_django.text
+
+
 def test_publishing_purges_the_page_its_country_home_feeds_and_api(stack):
     cached = [SECTION, SECTION + "istorija/", COUNTRY, HOME, SITE_FEED, SECTION_FEED, API_PAGES, API_PAGES_LT]
     warm(stack, *cached, "/robots.txt")
