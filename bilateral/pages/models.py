@@ -1,7 +1,5 @@
 """The page tree: home → countries → a country → its sections."""
 
-import re
-
 from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
@@ -25,6 +23,7 @@ from .lineage import AncestorsOnce, SectionSurroundings, with_source_titles
 from .panels import FactChecksPanel, ThisChangePanel, TranslationsPanel
 from .publishing import MAJOR, MINOR
 from .revisions import RecordsOnlyChanges
+from .summaries import first_sentence
 
 # A section page's history addresses, each language in its own words (translated URL patterns).
 HISTORY_PATH = _("history/")
@@ -341,28 +340,11 @@ class MajorChange(models.Model):
         return f"{self.page.title}: {self.note}"
 
 
-SUMMARY_LENGTH = 200
-
-
-# A sentence ends at a full stop followed by a capital: "1991 m. gruodžio 30 d. Toliau…" ends after "d."
-# (Lithuanian abbreviations such as "m." and "d." are followed by small letters or digits).
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄČĘĖĮŠŲŪŽ])")
-
-
 def moved_subpage(page, request, name):
     """301 from a former address of one of the page's own subpages to its present one, query kept."""
     url = page.url + page.reverse_subpage(name)
     query = request.META.get("QUERY_STRING", "")
     return HttpResponsePermanentRedirect(url + ("?" + query if query else ""))
-
-
-def first_sentence(text):
-    sentence = SENTENCE_END.split(text.strip(), 1)[0].strip()
-    if len(sentence) > SUMMARY_LENGTH:
-        sentence = sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
-    elif sentence and not sentence.endswith((".", "!", "?", "…")):
-        sentence += "."
-    return sentence
 
 
 def countries_with_last_update(home):
