@@ -5,8 +5,10 @@ visible text (bench/stockpage: a StreamField of rich-text blocks, a template wit
 `{% include_block page.body %}`), both through the same settings and middleware in one process
 (bilateral.settings.bench_stock: production settings, rendered pages and fact blocks in a dummy cache).
 
-The two are rendered in turns, --renders sequential requests each, --rounds times; each round's
-ratio is seed p50 / stock p50, and the result is the median of the rounds' ratios. Target: ≤ 1.0×,
+The two are rendered in turns, one request at a time (seed, stock, seed, stock…), --renders
+requests each per round, --rounds times; each round's ratio is seed p50 / stock p50, and the result
+is the median of the rounds' ratios. (Before 2026-12-04 each round rendered one page --renders times,
+then the other: a burst of the shared machine's noise fell on one side only.) Target: ≤ 1.0×,
 and the seed page's queries ≤ 6.
 
 In the same rounds, the seed page without its pictures (key figures, timeline, border map,
@@ -101,6 +103,21 @@ def timed_renders(client, path, count, pictures=True):
     return statistics.median(times) * 1000
 
 
+def interleaved_renders(client, kinds, count):
+    """p50 (ms) of each (path, pictures) in `kinds`, rendered in turns one request at a time, `count`
+    each: a burst of the shared machine's noise then falls on every kind alike. The order turns each
+    time, so that no kind always follows the same one."""
+    from django.test import override_settings
+
+    times = [[] for _ in kinds]
+    for turn in range(count):
+        for index in [(turn + offset) % len(kinds) for offset in range(len(kinds))]:
+            path, pictures = kinds[index]
+            with override_settings(FACT_PICTURES=pictures):
+                times[index].append(timed_render(client, path))
+    return [statistics.median(kind_times) * 1000 for kind_times in times]
+
+
 def timed_render(client, path):
     started = time.perf_counter()
     response = client.get(path)
@@ -162,9 +179,8 @@ def main():
     plain_queries = queries_of(client, SEED_PAGE, pictures=False)
     ratios, picture_ratios, seed_p50s, stock_p50s, plain_p50s = [], [], [], [], []
     for number in range(1, args.rounds + 1):
-        seed_p50 = timed_renders(client, SEED_PAGE, args.renders)
-        plain_p50 = timed_renders(client, SEED_PAGE, args.renders, pictures=False)
-        stock_p50 = timed_renders(client, stock_path, args.renders)
+        seed_p50, plain_p50, stock_p50 = interleaved_renders(
+            client, [(SEED_PAGE, True), (SEED_PAGE, False), (stock_path, True)], args.renders)
         ratios.append(seed_p50 / stock_p50)
         picture_ratios.append(seed_p50 / plain_p50)
         seed_p50s.append(seed_p50)
