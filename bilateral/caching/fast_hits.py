@@ -21,13 +21,14 @@ turns the fast path off, since nothing is remembered as fresh.
 """
 
 import time
+from collections import OrderedDict
 
 from bilateral.operations.logs import accepted_request_id
 from bilateral.operations.request_id import HEADER as REQUEST_ID_HEADER
 from bilateral.operations.request_id import META_KEY as REQUEST_ID_META
 
 from . import proxy_index
-from .response_cache import REFRESHING, SERVED_COPY, local_copies
+from .response_cache import LOCAL_COPIES, REFRESHING, SERVED_COPY, local_copies
 from .state_memory import state_memory
 
 # Everything in the environ that decides which stored copy Django answers and with which headers:
@@ -43,9 +44,9 @@ DJANGO_DECIDES = (
     "HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH",
     "HTTP_IF_UNMODIFIED_SINCE", REFRESHING,
 )
-# More addresses than a process keeps copies of (response_cache.LOCAL_COPIES), for their variants of
-# host and trackers; when reached, everything is learnt again.
-ANSWERS_LIMIT = 2_000
+# The answers used last, as many as the process keeps copies (response_cache.LOCAL_COPIES): each holds
+# its copy, so a bound any higher would keep pages in memory that LocalCopies has let go.
+ANSWERS_LIMIT = LOCAL_COPIES
 
 
 class Answer:
@@ -67,7 +68,7 @@ def is_plain_get(environ):
 class FastHits:
     def __init__(self, application):
         self.application = application
-        self.answers = {}
+        self.answers = OrderedDict()
 
     def __call__(self, environ, start_response):
         answer = self.ready_answer(environ)
@@ -81,9 +82,11 @@ class FastHits:
         """The remembered answer to this request if Django would answer it the same now, else None."""
         if not is_plain_get(environ):
             return None
-        answer = self.answers.get(signature(environ))
+        request = signature(environ)
+        answer = self.answers.get(request)
         if answer is None or local_copies.get(answer.key) is not answer.stored:
             return None
+        self.answers.move_to_end(request)
         if state_memory.recall(answer.scope) != answer.stored["generation"]:
             return None
         address = environ.get("RAW_URI")  # gunicorn's: the address as the reader sent it
@@ -105,6 +108,8 @@ class FastHits:
     def remember(self, environ, served, status, headers):
         key, stored, scope = served
         kept = [(name, value) for name, value in headers if name != REQUEST_ID_HEADER]
-        if len(self.answers) >= ANSWERS_LIMIT:
-            self.answers.clear()
-        self.answers[signature(environ)] = Answer(key, stored, scope, status, kept)
+        request = signature(environ)
+        self.answers[request] = Answer(key, stored, scope, status, kept)
+        self.answers.move_to_end(request)
+        while len(self.answers) > ANSWERS_LIMIT:
+            self.answers.popitem(last=False)

@@ -12,8 +12,8 @@ from django.db import close_old_connections
 from django.test import RequestFactory
 
 from bilateral.caching import proxy_index
-from bilateral.caching.fast_hits import FastHits
-from bilateral.caching.response_cache import REFRESHING
+from bilateral.caching.fast_hits import ANSWERS_LIMIT, FastHits, signature
+from bilateral.caching.response_cache import LOCAL_COPIES, REFRESHING
 from tests.faults.processes import PrivateRedis
 from bilateral.settings.base import cache_settings
 
@@ -209,3 +209,17 @@ def test_with_redis_the_address_is_in_the_proxy_index_before_a_fast_answer(app, 
     finally:
         proxy_index.forget_recorded()
         server.kill()
+
+
+def test_it_remembers_as_many_answers_as_the_process_keeps_copies_the_least_used_first_to_go():
+    """Each answer holds its copy: no more of them than LocalCopies keeps, or pages that LocalCopies
+    let go would stay in memory."""
+    fast = FastHits(CountingDjango())
+    environs = [environ_for(f"/page-{number}/") for number in range(ANSWERS_LIMIT + 1)]
+    for environ in environs[:ANSWERS_LIMIT]:
+        fast.remember(environ, ("key", {"generation": "g"}, "/"), "200 OK", [])
+    fast.answers.move_to_end(signature(environs[0]))  # used lately: kept
+    fast.remember(environs[-1], ("key", {"generation": "g"}, "/"), "200 OK", [])
+    assert len(fast.answers) == ANSWERS_LIMIT == LOCAL_COPIES
+    assert signature(environs[0]) in fast.answers and signature(environs[-1]) in fast.answers
+    assert signature(environs[1]) not in fast.answers
