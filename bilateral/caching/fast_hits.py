@@ -20,6 +20,7 @@ RequestIdMiddleware would give (the proxy's, or a new one). 0 as the window (the
 turns the fast path off, since nothing is remembered as fresh.
 """
 
+import threading
 import time
 from collections import OrderedDict
 
@@ -69,6 +70,7 @@ class FastHits:
     def __init__(self, application):
         self.application = application
         self.answers = OrderedDict()
+        self.remembering_lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         answer = self.ready_answer(environ)
@@ -86,7 +88,10 @@ class FastHits:
         answer = self.answers.get(request)
         if answer is None or local_copies.get(answer.key) is not answer.stored:
             return None
-        self.answers.move_to_end(request)
+        try:
+            self.answers.move_to_end(request)
+        except KeyError:  # let go meanwhile by another thread of this process (threaded workers)
+            return None
         if state_memory.recall(answer.scope) != answer.stored["generation"]:
             return None
         address = environ.get("RAW_URI")  # gunicorn's: the address as the reader sent it
@@ -109,7 +114,8 @@ class FastHits:
         key, stored, scope = served
         kept = [(name, value) for name, value in headers if name != REQUEST_ID_HEADER]
         request = signature(environ)
-        self.answers[request] = Answer(key, stored, scope, status, kept)
-        self.answers.move_to_end(request)
-        while len(self.answers) > ANSWERS_LIMIT:
-            self.answers.popitem(last=False)
+        with self.remembering_lock:  # threaded workers: one change of the order at a time
+            self.answers[request] = Answer(key, stored, scope, status, kept)
+            self.answers.move_to_end(request)
+            while len(self.answers) > ANSWERS_LIMIT:
+                self.answers.popitem(last=False)
