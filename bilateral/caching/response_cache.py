@@ -90,15 +90,15 @@ def is_refresh(request):
     return request.META.get(REFRESHING) == "1"
 
 
-def lookup(request, key):
+def lookup(request, key, scope):
     """The stored response of the current content state, or None. Also records the state on the
-    request, read before anything is rendered (see http_cache.request_generation).
+    request, read before anything is rendered (see http_cache.request_generation). `scope` is the
+    address's (scopes.scope_of).
 
     A warm hit: this process holds a copy (LocalCopies) rendered in the state it read for the scope
     less than APP_CACHE_STATE_SECONDS ago (state_memory.py), and answers it without a round trip.
     Otherwise (and always for a refresh) the state is read from the shared cache, with the stored
     response unless the process has a copy in that state."""
-    scope = scope_of(request.path_info)
     copy = local_copies.get(key)
     if copy is not None and not is_refresh(request):
         remembered = state_memory.recall(scope)
@@ -208,9 +208,10 @@ class ResponseCacheMiddleware:
         key = response_cache_key(request)
         if key is None:
             return self.get_response(request)
-        stored = lookup(request, key)
+        scope = scope_of(request.path_info)
+        stored = lookup(request, key, scope)
         if stored is not None:
-            request.META[SERVED_COPY] = (key, stored, scope_of(request.path_info))
+            request.META[SERVED_COPY] = (key, stored, scope)
             return thawed(stored)
         response = self.get_response(request)
         generation = request.content_generation
