@@ -5,8 +5,6 @@ import re
 import pytest
 import schemathesis
 from django.contrib.staticfiles import finders
-from django.core import signals
-from django.db import close_old_connections
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
@@ -16,6 +14,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+
+from tests.wsgi import connections_kept_open
 
 pytestmark = pytest.mark.django_db
 
@@ -50,16 +50,9 @@ def test_the_docs_page_uses_only_local_assets(client):
 
 @pytest.fixture
 def wsgi_app():
-    """Django's WSGI application, called in the test's transaction.
-
-    As Django's test client does, the connection is kept across requests: closing it at the end
-    of a request (PostgreSQL, inside the test's atomic block) would lose the test's data.
-    """
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    yield get_wsgi_application()
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
+    """Django's WSGI application, called in the test's transaction (tests/wsgi.py)."""
+    with connections_kept_open():
+        yield get_wsgi_application()
 
 
 def test_schemathesis_finds_no_server_error(seeded, wsgi_app):

@@ -7,8 +7,11 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from bilateral.caching import proxy_index
 from bilateral.caching.response_cache import local_copies
 from bilateral.caching.state_memory import state_memory
+from bilateral.settings.base import cache_settings
+from tests.faults.processes import PrivateRedis
 
 from .helpers import WINDOW
 
@@ -50,3 +53,17 @@ def clock(settings, monkeypatch):
     state_memory.forget()
     yield clock
     state_memory.forget()
+
+
+@pytest.fixture
+def redis(settings):
+    """A private Redis as the shared cache, so that the proxy's address index is written."""
+    server = PrivateRedis().start()
+    settings.CACHES = cache_settings(server.url)
+    proxy_index.forget_recorded()
+    try:
+        yield server
+    finally:
+        proxy_index.forget_recorded()
+        settings.CACHES = cache_settings(server.url)  # closes the clients before the server goes
+        server.kill()

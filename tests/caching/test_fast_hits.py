@@ -3,19 +3,15 @@ wrapper): the same status, headers and bytes Django's own hit gave, only while D
 and Django for everything else. Driven through Django's real WSGI handler, as gunicorn calls it."""
 
 import re
-from contextlib import contextmanager
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import RequestFactory
 
 from bilateral.caching import proxy_index
 from bilateral.caching.fast_hits import ANSWERS_LIMIT, FastHits, signature
 from bilateral.caching.response_cache import LOCAL_COPIES, REFRESHING
-from tests.faults.processes import PrivateRedis
-from bilateral.settings.base import cache_settings
+from tests.wsgi import connections_kept_open
 
 from .helpers import COUNTRY, SECTION, WINDOW, publish_title
 
@@ -23,9 +19,7 @@ NEW_TITLE = "Politinis ir diplomatinis bendradarbiavimas"
 
 
 class CountingDjango:
-    """Django's WSGI handler, counting the requests that reached it. Like Django's test client, it
-    keeps the test's database connection open across requests (close_old_connections would close it
-    inside the test's transaction)."""
+    """Django's WSGI handler, counting the requests that reached it."""
 
     def __init__(self):
         self.handler = WSGIHandler()
@@ -34,17 +28,6 @@ class CountingDjango:
     def __call__(self, environ, start_response):
         self.calls += 1
         return self.handler(environ, start_response)
-
-
-@contextmanager
-def connections_kept_open():
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -197,18 +180,12 @@ def test_with_the_window_off_nothing_is_answered_in_front_of_django(app, seeded,
     assert django.calls == 3
 
 
-def test_with_redis_the_address_is_in_the_proxy_index_before_a_fast_answer(app, seeded, settings):
-    server = PrivateRedis().start()
-    settings.CACHES = cache_settings(server.url)
-    try:
-        application, django = app
-        warmed(application)
-        call(application, environ_for(SECTION))
-        assert django.calls == 2
-        assert SECTION in proxy_index.addresses_in([COUNTRY])
-    finally:
-        proxy_index.forget_recorded()
-        server.kill()
+def test_with_redis_the_address_is_in_the_proxy_index_before_a_fast_answer(app, seeded, redis):
+    application, django = app
+    warmed(application)
+    call(application, environ_for(SECTION))
+    assert django.calls == 2
+    assert SECTION in proxy_index.addresses_in([COUNTRY])
 
 
 def test_it_remembers_as_many_answers_as_the_process_keeps_copies_the_least_used_first_to_go():

@@ -10,22 +10,8 @@ from django.core.cache import cache
 from bilateral.caching import proxy_index
 from bilateral.caching.scopes import scope_of
 from bilateral.settings.base import cache_settings
-from tests.faults.processes import PrivateRedis
 
 from .helpers import COUNTRY, EN_SECTION, HOME, SECTION
-
-
-@pytest.fixture
-def redis(settings):
-    server = PrivateRedis().start()
-    settings.CACHES = cache_settings(server.url)
-    proxy_index.forget_recorded()
-    try:
-        yield server
-    finally:
-        proxy_index.forget_recorded()
-        settings.CACHES = cache_settings(server.url)
-        server.kill()
 
 
 @pytest.mark.parametrize(

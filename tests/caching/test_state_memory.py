@@ -3,7 +3,6 @@ process answers its own copy in the content state it read for the scope less tha
 Another process's publication is then seen after the window at most; this process's own at once; a
 refresh through the proxy and every render read the state afresh."""
 
-
 from bilateral.caching.response_cache import REFRESHING
 from bilateral.caching.state_memory import state_memory
 
