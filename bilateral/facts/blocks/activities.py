@@ -12,6 +12,7 @@ from .base import FactBlock, NameBlock, heading_block, sources_block
 from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
 from .timeline import DIRECTION_CHOICES, LITHUANIA_IN_PARTNER, PARTNER_IN_LITHUANIA
+from .structs import StructBlock
 
 VISIT, MEETING, EVENT, SEMINAR = "visit", "meeting", "event", "seminar"
 OUTCOME_CHOICES = [
@@ -55,7 +56,7 @@ def accreditation_sentence(value, country):
     return dated_sentence_html(value["date"], text % params)
 
 
-class ActivityBlock(blocks.StructBlock):
+class ActivityBlock(StructBlock):
     """One activity: what is done, since or when, and how many times it happened."""
 
     date = FuzzyDateBlock(required=False, label=gettext_lazy("Date (optional)"))
@@ -73,7 +74,7 @@ class ActivityBlock(blocks.StructBlock):
         label = gettext_lazy("Activity")
 
 
-class AccreditationBlock(blocks.StructBlock):
+class AccreditationBlock(StructBlock):
     """An attaché accredited in the other country."""
 
     date = FuzzyDateBlock(label=gettext_lazy("Accredited"))

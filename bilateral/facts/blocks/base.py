@@ -9,6 +9,7 @@ from wagtail import blocks
 from ..pictures import pictures_drawn
 from .completeness import missing_fields_once
 from .languages import Writer
+from .structs import StructBlock
 
 
 def heading_block():
@@ -20,7 +21,7 @@ def heading_block():
     )
 
 
-class SourceBlock(blocks.StructBlock):
+class SourceBlock(StructBlock):
     """A document a fact is taken from."""
 
     title = blocks.CharBlock(max_length=300, label=gettext_lazy("Document title"))
@@ -83,7 +84,7 @@ def source_item(source, lang):
     return item
 
 
-class FactBlock(blocks.StructBlock):
+class FactBlock(StructBlock):
     """Base of the fact blocks. The page passes its partner country in the render context."""
 
     default_heading = None

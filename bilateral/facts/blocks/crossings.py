@@ -10,6 +10,7 @@ from ..grammar import format_number, join_list
 from .base import FactBlock, NameBlock, heading_block, sources_block
 from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock
+from .structs import StructBlock
 
 ROAD, RAIL, RIVER = "road", "rail", "river"
 KIND_CHOICES = [
@@ -170,7 +171,7 @@ def planned_sentence(planned):
     }
 
 
-class CrossingPointCountBlock(blocks.StructBlock):
+class CrossingPointCountBlock(StructBlock):
     """How many crossing points of one kind operate under one regime."""
 
     kind = ChoiceBlock(choices=KIND_CHOICES, label=gettext_lazy("Kind"))
@@ -182,7 +183,7 @@ class CrossingPointCountBlock(blocks.StructBlock):
         label = gettext_lazy("Crossing points")
 
 
-class PlannedCrossingChangeBlock(blocks.StructBlock):
+class PlannedCrossingChangeBlock(StructBlock):
     """A planned change: give local points international status, or open new points."""
 
     action = ChoiceBlock(
@@ -218,7 +219,7 @@ def latitude_block(label, limit):
     )
 
 
-class CrossingPointRecordBlock(blocks.StructBlock):
+class CrossingPointRecordBlock(StructBlock):
     """One crossing point by name: where it is, what crosses there, under which regime, and its status."""
 
     name = NameBlock(max_length=200, label=gettext_lazy("Name"))

@@ -17,6 +17,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from . import parsing
 from .choices import ChoiceBlock
+from .structs import StructBlock
 
 MONTH_CHOICES = [
     (1, gettext_lazy("January")),
@@ -190,7 +191,7 @@ def dated_sentence_html(value, sentence, since=False):
     return mark_safe(template % {"date": value.as_html(in_sentence=True), "sentence": conditional_escape(sentence)})  # noqa: S308
 
 
-class FuzzyDateBlock(blocks.StructBlock):
+class FuzzyDateBlock(StructBlock):
     """A date with its precision: fill the year; the month and day only when they are known."""
 
     year = blocks.IntegerBlock(label=gettext_lazy("Year"), min_value=1000, max_value=2999)

@@ -13,6 +13,7 @@ from .base import FactBlock, NameBlock, heading_block, sources_block
 from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock, date_adverbial, dated_sentence
 from .water_bodies import genitive_of, nominative_block, nominative_of, nominative_source_block, water_body_list
+from .structs import StructBlock
 
 LAND, WATERCOURSES, TRANSITIONAL, SPECIAL = "land", "watercourses", "transitional", "special"
 MARK_TYPE_CHOICES = [
@@ -231,7 +232,7 @@ def figures_paragraph(value, writer):
     return mark_safe(" ".join(str(sentence) for sentence in sentences))  # noqa: S308 (each escaped)
 
 
-class BorderMarkCountBlock(blocks.StructBlock):
+class BorderMarkCountBlock(StructBlock):
     """How many border marks of one type were installed."""
 
     mark_type = ChoiceBlock(choices=MARK_TYPE_CHOICES, label=gettext_lazy("Type"))

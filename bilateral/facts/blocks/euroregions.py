@@ -10,6 +10,7 @@ from ..countries import countries_by_code
 from ..grammar import SMALL_NUMBER_WORDS, join_list, number_in_words
 from . import parsing
 from .base import FactBlock, heading_block, sources_block
+from .structs import StructBlock
 
 
 def country_choices():
@@ -28,7 +29,7 @@ class CountryChoiceBlock(blocks.ChoiceBlock):
         return value
 
 
-class MemberGroupBlock(blocks.StructBlock):
+class MemberGroupBlock(StructBlock):
     """The member bodies of one country in a euroregion."""
 
     country = CountryChoiceBlock(choices=country_choices, label=gettext_lazy("Country"))
@@ -45,7 +46,7 @@ class MemberGroupBlock(blocks.StructBlock):
         label = gettext_lazy("Members from one country")
 
 
-class EuroregionBlock(blocks.StructBlock):
+class EuroregionBlock(StructBlock):
     """One euroregion: its name and its members by country."""
 
     name = blocks.CharBlock(max_length=200, label=gettext_lazy("Name"), help_text=gettext_lazy("Without quotation marks."))

@@ -14,6 +14,7 @@ from . import parsing
 from .base import FactBlock, NameBlock, heading_block, sources_block
 from .choices import ChoiceBlock
 from .dates import FuzzyDateBlock, dated_sentence_html, parse_dated_sentence
+from .structs import StructBlock
 
 RECOGNITION_DE_JURE = "recognition_de_jure"
 DIPLOMATIC_RELATIONS = "diplomatic_relations"
@@ -90,7 +91,7 @@ def timeline_line(item, writer):
     )}
 
 
-class TimelineEventBlock(blocks.StructBlock):
+class TimelineEventBlock(StructBlock):
     """A dated event of the relations: recognition, diplomatic relations, or another event."""
 
     date = FuzzyDateBlock()
@@ -122,7 +123,7 @@ class TimelineEventBlock(blocks.StructBlock):
         return value
 
 
-class RepresentativeBlock(blocks.StructBlock):
+class RepresentativeBlock(StructBlock):
     """Who represented one country in the other, in what role, from when to when."""
 
     period = FuzzyDateBlock(label=gettext_lazy("When"))

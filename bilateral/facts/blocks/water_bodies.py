@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import blocks
 
 from .base import NameBlock
+from .structs import StructBlock
 
 NOMINATIVE_HELP = gettext_lazy(
     "The Lithuanian name as a source gives it: “Drūkšiai”. Used, marked as Lithuanian, in the sentences "
@@ -58,7 +59,7 @@ def genitives(water_bodies):
     return [genitive_of(water_body) for water_body in water_bodies or []]
 
 
-class WaterBodyBlock(blocks.StructBlock):
+class WaterBodyBlock(StructBlock):
     """A lake or pond by its Lithuanian name: the genitive the Lithuanian sentence uses, the nominative
     the other languages' sentences use, and where that nominative comes from. A name is the same in
     every language: synchronised to the translations, never a text to translate (NameBlock)."""
