@@ -150,6 +150,10 @@ class SubscriptionForm(AltchaMixin, forms.Form):
     def radio_fields(self):
         return [self["scope"], self["frequency"]]
 
+    def radio_groups(self):
+        """(field, its radio buttons' HTML) for each radio field (widgets.radio_items_html)."""
+        return [(field, widgets.radio_items_html(field)) for field in self.radio_fields()]
+
     def error_links(self):
         """(anchor, message) for the error summary: each error links to its field."""
         links = []

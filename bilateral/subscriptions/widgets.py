@@ -2,11 +2,13 @@
 templates write them (django/forms/widgets/input.html with attrs.html, included by email.html,
 checkbox.html and hidden.html), and its captcha as altcha_django/widget.html writes it: the form is
 in every page's footer, and the templates (a lookup, a context and includes each) were a tenth of an
-uncached page's template time. The radios are written in the form's own template for the same reason
-(subscriptions/form.html)."""
+uncached page's template time. The radio buttons too (radio_items_html): written as a template loop
+in subscriptions/form.html, their eight look-ups per option still cost a third of the form's
+render."""
 
 from altcha_django.widgets import AltchaWidget
 from django import forms
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
 
@@ -69,3 +71,21 @@ class Altcha(AltchaWidget):
 
     def render(self, name, value, attrs=None, renderer=None):
         return mark_safe(altcha_html(self.get_context(name, value, attrs)["widget"]))
+
+
+RADIO_ITEM = ('<div class="govuk-radios__item"><input type="radio" name="%s" value="%s" class="govuk-radios__input"'
+              ' id="%s"%s><label class="govuk-label govuk-radios__label" for="%s">%s</label></div>')
+
+
+def radio_items_html(field):
+    """A RadioSelect field's options as GOV.UK Frontend's radios: each input as Django's RadioSelect
+    writes it (tests/subscriptions/test_form_markup.py), then its label."""
+    flags = (" required" if field.field.required else "") + (' aria-invalid="true"' if field.errors else "")
+    items = []
+    for choice in field.subwidgets:
+        option = choice.data
+        ident = escape(choice.id_for_label)
+        items.append(RADIO_ITEM % (
+            escape(option["name"]), conditional_escape(localize(option["value"])), ident,
+            flags + (" checked" if option["selected"] else ""), ident, conditional_escape(choice.choice_label)))
+    return mark_safe("".join(items))
