@@ -3,7 +3,7 @@ and, for a section page, its country's sections and its language versions, all i
 
 from django.contrib.contenttypes.models import ContentType
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
@@ -111,6 +111,19 @@ def with_source_titles(pages, page):
     return pages.annotate(source_title=source_title(settings.LANGUAGE_CODE))
 
 
+def typed_from_row(model, row, prefix):
+    """The page as its own type from a Page row of a lineage query, its own columns annotated on the
+    row with this prefix; with the row's locale and view restriction mark."""
+    own = {field.attname for field in own_fields(model)}
+    fields = model._meta.concrete_fields
+    values = [getattr(row, f"{prefix}{field.attname}" if field.attname in own else field.attname)
+              if not field.primary_key else row.pk for field in fields]
+    page = model.from_db(row._state.db, [field.attname for field in fields], values)
+    page._state.fields_cache["locale"] = row.locale
+    page.has_view_restriction = row.has_view_restriction
+    return page
+
+
 def own_fields(model):
     """A page type's own columns (not Page's, not the link to its Page row)."""
     return [field for field in model._meta.local_concrete_fields if not field.remote_field or not field.primary_key]
@@ -168,21 +181,54 @@ class SectionSurroundings(AncestorsOnce):
         row = next((page for page in self.lineage_rows if page.path == parent_path), None)
         if row is None or row.content_type_id != ContentType.objects.get_for_model(model).pk:
             return None
-        own = {field.attname for field in own_fields(model)}
-        fields = model._meta.concrete_fields
-        values = [getattr(row, f"parent_{field.attname}" if field.attname in own else field.attname)
-                  if not field.primary_key else row.pk for field in fields]
-        parent = model.from_db(row._state.db, [field.attname for field in fields], values)
-        parent._state.fields_cache["locale"] = row.locale
-        parent.has_view_restriction = row.has_view_restriction
-        return parent
+        return typed_from_row(model, row, "parent_")
+
+    @classmethod
+    def at_address(cls, root, slugs, language):
+        """The page of this type at these slugs below `root` in `language` (the root's own), its
+        lineage_rows found with it: both in one query, where finding the page first and then its
+        surroundings took two (the request's address names the page and all its ancestors); or None."""
+        url_path = root.url_path + "".join(f"{slug}/" for slug in slugs)
+        parts = url_path.strip("/").split("/")
+        url_paths = ["/", *("/%s/" % "/".join(parts[:end]) for end in range(1, len(parts) + 1))]
+        page_type_id = ContentType.objects.get_for_model(cls).pk
+        rows = fetch(Page, cls.at_address_query, url_paths=url_paths, url_path=url_path,
+                     parent_url_path=url_paths[-2], depth=root.depth + len(slugs), section_type_id=page_type_id,
+                     locale_id=root.locale_id, language=language)
+        row = next((page for page in rows if page.url_path == url_path), None)
+        if (row is None or row.content_type_id != page_type_id or row.locale_id != root.locale_id
+                or row.locale.language_code != language):
+            return None
+        page = typed_from_row(cls, row, "own_")
+        page.__dict__["lineage_rows"] = page.with_translations_kept(rows)
+        return page
+
+    @classmethod
+    def at_address_query(cls, url_paths, url_path, parent_url_path, depth, section_type_id, locale_id, language):
+        """lineage_query's pages found by their addresses (`url_paths`: the page's and its ancestors'),
+        its own columns on its own row. SQLite's LIKE ignores case, so a sibling's row may have company:
+        every reader of lineage_rows picks its rows by path, depth and translation key."""
+        page = Page.objects.filter(url_path=url_path, locale_id=locale_id, locale__language_code=language)
+        condition = (
+            Q(url_path__in=url_paths)
+            | Q(url_path__startswith=parent_url_path, depth=depth, live=True, content_type=section_type_id)
+            | (Q(translation_key__in=page.values("translation_key"), live=True) & ~Q(url_path=url_path))
+        )
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        link = cls._meta.model_name
+        own = {f"own_{field.attname}": Case(When(url_path=url_path, then=F(f"{link}__{field.attname}")))
+               for field in own_fields(cls)}
+        pages = Page.objects.filter(condition).select_related("locale").order_by("path")
+        return pages.annotate(has_view_restriction=Exists(restricted), **cls.lineage_annotations(True), **own)
 
     @cached_property
     def lineage_rows(self):
         rows = super().lineage_rows
-        if self.fetched_with_lineage() is not None:
-            keep_translations(self, [row for row in rows if row.translation_key == self.translation_key
-                                     and row.pk != self.pk and row.live])
+        return self.with_translations_kept(rows) if self.fetched_with_lineage() is not None else rows
+
+    def with_translations_kept(self, rows):
+        keep_translations(self, [row for row in rows if row.translation_key == self.translation_key
+                                 and row.pk != self.pk and row.live])
         return rows
 
     def sibling_sections(self):

@@ -44,6 +44,18 @@ def page_under_root(root, slugs, model, *related):
     """A page of this type at these slugs below the site's root, fetched by its address in one query,
     when the root is a home page in the request's language (Wagtail's `localized` then keeps it); or
     None (then the home page routes as usual)."""
+    language = root_language(root)
+    if language is None:
+        return None
+    url_path = root.url_path + "".join(f"{slug}/" for slug in slugs)
+    pages = fetch(model, pages_at_address(model, related), url_path=url_path, locale_id=root.locale_id,
+                  language=language)
+    return pages[0] if pages else None
+
+
+def root_language(root):
+    """The request's language where the root is a home page in it, the site's own language (Wagtail's
+    `localized` then keeps the root, and the root's pages are found by their addresses); else None."""
     from .models import HomePage
 
     if root.specific_class is not HomePage:
@@ -54,10 +66,7 @@ def page_under_root(root, slugs, model, *related):
             return None  # the root is in the default language (else the query below finds nothing)
     except LookupError:
         return None
-    url_path = root.url_path + "".join(f"{slug}/" for slug in slugs)
-    pages = fetch(model, pages_at_address(model, related), url_path=url_path, locale_id=root.locale_id,
-                  language=language)
-    return pages[0] if pages else None
+    return language
 
 
 # The routing queries as functions of their values only, one per page type, for query_memo (their SQL
@@ -107,11 +116,12 @@ def country_page_under_root(root, slugs):
 
 
 def section_page_under_root(root, slugs):
-    """A section page (nearly every request) without the home page or its country page: its country page
-    comes with its surroundings' one query (lineage.py)."""
+    """A section page (nearly every request) without the home page or its country page, in one query
+    with its surroundings, its country page among them (lineage.py, SectionSurroundings.at_address)."""
     from .models import SectionPage
 
-    return page_under_root(root, slugs[:3], SectionPage, "locale") if len(slugs) >= 3 else None
+    language = root_language(root) if len(slugs) >= 3 else None
+    return SectionPage.at_address(root, slugs[:3], language) if language else None
 
 
 def route_for_request(request, path):
