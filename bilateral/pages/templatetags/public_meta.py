@@ -1,9 +1,14 @@
 """Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %},
-{% page_url page %}, {% address "name" %}, {{ page|title_lang }}."""
+{% page_url page %}, {% address "name" %}, {% stamp page %}, {{ page|title_lang }},
+{{ downloads|download_rows }}."""
 
 from django import template
 from django.conf import settings
+from django.utils import dateformat, formats
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext, pgettext
 
 from bilateral.url_prefixes import reverse_once, subpage_address
 
@@ -77,3 +82,39 @@ def country_data(context, country_page):
     if country is None:
         return None
     return country_downloads(country, country_page.locale.language_code)
+
+
+@register.simple_tag
+def stamp(page):
+    """The page's "Sukurta … / Atnaujinta …" line. Written here, not in a template: its four date
+    filters (each converting the time to the local zone again) were a fiftieth of an uncached render;
+    the same conversion and formats as `|date`."""
+    parts = []
+    if page.created_at:
+        parts.append(stamp_part(gettext("Created"), page.created_at, pgettext("stamp date format", "Y-m-d")))
+    if page.updated_at:
+        parts.append(stamp_part(gettext("Updated"), page.updated_at,
+                                pgettext("stamp date and time format", "Y-m-d H:i")))
+    return mark_safe('<p class="stamp">%s</p>' % " / ".join(parts))
+
+
+def stamp_part(label, moment, text_format):
+    local = template_localtime(moment)
+    return '%s <time datetime="%s">%s</time>' % (
+        escape(label), escape(dateformat.format(local, "c")), escape(formats.date_format(local, text_format)))
+
+
+DOWNLOAD_ROW = (
+    '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">%(heading)s</dt>\n'
+    '      <dd class="govuk-summary-list__value"><a href="%(csv)s" type="text/csv" download>CSV'
+    '<span class="govuk-visually-hidden">: %(heading)s</span></a>, <a href="%(json)s" type="application/json">'
+    'JSON<span class="govuk-visually-hidden">: %(heading)s</span></a></dd></div>'
+)
+
+
+@register.filter
+def download_rows(downloads):
+    """The "Data" list's rows, one per fact block (`page_downloads`), written here rather than in a
+    template loop (five look-ups a row)."""
+    return mark_safe("\n    ".join(DOWNLOAD_ROW % {name: conditional_escape(str(item[name])) for name in ("heading", "csv", "json")}
+                                    for item in downloads))
