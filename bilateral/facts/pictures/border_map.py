@@ -8,7 +8,7 @@ import functools
 from html import escape
 
 from django.utils.translation import gettext as _
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext
 
 from ..blocks.crossings import (
     INTERNATIONAL,
@@ -21,6 +21,7 @@ from ..blocks.crossings import (
     STATUS_CHOICES,
 )
 from ..grammar import format_number
+from .figure import figure_html
 from .geometry import projected_border
 from .tables import crossing_point_rows
 from .svg import DARK, GREY, INK, PAPER, element, empty, hatch_pattern, picture_id, svg, text
@@ -174,7 +175,7 @@ def border_map(value, country, context_id=None):
     title = _("Map of the border and its crossing points")
     rows = table_rows(records)
     description = map_description(forms.get("genitive", ""), len(drawn), not_drawn_text)
-    return {
+    picture = {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", "#8c8f91")),
         "title": title,
@@ -183,3 +184,9 @@ def border_map(value, country, context_id=None):
         "table_rows": crossing_point_rows(rows),
         "not_drawn": not_drawn_text,
     }
+    picture["figure"] = figure_html(
+        picture, "map", _("The crossing points as a table"),
+        headers=[pgettext("crossing point", "Name"), _("Kind"), _("Regime"), _("Status"),
+                 pgettext("place on the map", "Position")],
+        source=_("Border line: Natural Earth (public domain), from the world-atlas package."))
+    return picture

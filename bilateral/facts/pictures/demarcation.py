@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..blocks.demarcation import MARK_TYPE_CHOICES
 from ..grammar import format_number
+from .figure import figure_html
 from .tables import demarcation_rows
 from .svg import DARK, INK, LIGHT, PAPER, dot_pattern, element, empty, hatch_pattern, picture_id, svg, text
 
@@ -127,6 +128,8 @@ def demarcation_bars(value, context_id=None):
         "difference_sentence": difference_sentence(difference) if difference else "",
     }
     picture["table_rows"] = demarcation_rows(picture)
+    picture["figure"] = figure_html(picture, "demarcation", _("The figures as a table"),
+                                    note=picture["difference_sentence"])
     return picture
 
 

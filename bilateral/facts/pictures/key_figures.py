@@ -1,6 +1,8 @@
 """Key figures: the few numbers a reader looks for first, each taken from its fact block and linking
 to it. Given the blocks of one section page, or of every section of a country."""
 
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -77,3 +79,18 @@ def key_figures(blocks_by_address):
                 found[order] = {"label": label, "figure": figure,
                                 "href": "%s#%s" % (address, block_anchor(block.id))}
     return [found[order] for order in sorted(found)]
+
+
+KEY_FIGURES = ('<figure class="picture key-figures" aria-labelledby="key-figures-caption">\n'
+               '  <figcaption id="key-figures-caption" class="picture__caption">%s</figcaption>\n'
+               '  <dl class="key-figures__list">\n%s  </dl>\n</figure>')
+KEY_FIGURE = '    <div class="key-figures__item"><dt>%s</dt><dd><a href="%s">%s</a></dd></div>\n'
+
+
+def key_figures_html(figures):
+    """The key figures as the page shows them (a <dl> in a <figure>), or "" where there are none."""
+    if not figures:
+        return ""
+    items = "".join(KEY_FIGURE % (conditional_escape(item["label"]), conditional_escape(item["href"]),
+                                  conditional_escape(item["figure"])) for item in figures)
+    return mark_safe(KEY_FIGURES % (conditional_escape(_("Key figures")), items))

@@ -20,7 +20,7 @@ def html(value):
 
 
 def crossing_point_rows(rows):
-    """The border map's table: one row per listed crossing point (pictures/border_map.html)."""
+    """The border map's table: one row per listed crossing point (pictures/figure.py)."""
     since = _("since")
     lines = []
     for row in rows:
@@ -36,7 +36,7 @@ def crossing_point_rows(rows):
 
 
 def chronology_rows(rows):
-    """The timeline's table: date and event, one row per dated item (pictures/timeline.html)."""
+    """The timeline's table: date and event, one row per dated item (pictures/figure.py)."""
     return mark_safe("".join(
         '<tr class="govuk-table__row">%s%s</tr>' % (CELL % html(row["date"].words_as_html(row["words"])), CELL % html(row["label"]))
         for row in rows
@@ -50,7 +50,7 @@ def figure_row(label, figure):
 
 def demarcation_rows(picture):
     """The demarcation bars' table: the lengths, then the marks by type and their totals
-    (pictures/demarcation.html)."""
+    (pictures/figure.py)."""
     lengths = marks = ""
     if picture["lengths"]:
         lengths = "\n          %s\n          %s\n        " % (

@@ -12,6 +12,7 @@ from ..blocks.timeline import DIPLOMATIC_RELATIONS, LITHUANIA_IN_PARTNER, RECOGN
 from ..blocks.dates import DAY
 from ..grammar import agreeing_with
 from ..models import FEMININE, MASCULINE, NEUTER, PLURAL
+from .figure import figure_html
 from .tables import chronology_rows
 from .svg import DARK, INK, PAPER, element, empty, hatch_pattern, picture_id, svg
 
@@ -93,7 +94,7 @@ def timeline_picture(value, country_forms, context_id=None):
     title = _("Timeline of the diplomatic relations")
     table = [{"date": date, "words": str(date), "label": label} for date, label, _ in rows]
     description = "; ".join("%s: %s" % (row["words"], row["label"]) for row in table) + "."
-    return {
+    picture = {
         "id": ident,
         "svg": svg(ident, WIDTH, height, title, description, "".join(body), defs=hatch_pattern(ident + "-hatch", DARK)),
         "title": title,
@@ -101,6 +102,9 @@ def timeline_picture(value, country_forms, context_id=None):
         "rows": table,
         "table_rows": chronology_rows(table),
     }
+    picture["figure"] = figure_html(picture, "timeline", _("The chronology as a table"),
+                                    headers=[_("Date"), _("Event")])
+    return picture
 
 
 # The marks drawn once per year or per row, as %-format strings written out once.

@@ -1,6 +1,6 @@
 """Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %},
 {% page_url page %}, {% address "name" %}, {% stamp page %}, {{ page|title_lang }},
-{{ downloads|download_rows }}."""
+{{ downloads|download_rows }}, {{ key_figures|key_figures_html }}."""
 
 from django import template
 from django.conf import settings
@@ -118,3 +118,11 @@ def download_rows(downloads):
     template loop (five look-ups a row)."""
     return mark_safe("\n    ".join(DOWNLOAD_ROW % {name: conditional_escape(str(item[name])) for name in ("heading", "csv", "json")}
                                     for item in downloads))
+
+
+@register.filter(name="key_figures_html")
+def key_figures_html_filter(figures):
+    """The page's key figures (facts/pictures/key_figures.py), written there rather than in a template loop."""
+    from bilateral.facts.pictures.key_figures import key_figures_html
+
+    return key_figures_html(figures)
