@@ -105,6 +105,15 @@ class FuzzyDate(blocks.StructValue):
     def __str__(self):
         return format_fuzzy_date(self)
 
+    def words(self):
+        """format_fuzzy_date(self), worked out once per language and date: a render writes a date in
+        its sentence, its picture's label and its table (Django's date formatting is the dearest part)."""
+        key = (translation.get_language(), self.get("year"), self.get("month"), self.get("day"), self.get("end_year"))
+        memo = self.__dict__.get("_words")
+        if memo is None or memo[0] != key:
+            memo = self.__dict__["_words"] = (key, write_fuzzy_date(self))
+        return memo[1]
+
     def as_html(self, in_sentence=False):
         """The date in words, wrapped in <time> where HTML can express its precision."""
         if self.is_empty:
@@ -122,6 +131,10 @@ def format_fuzzy_date(value):
     """'1995 m. vasario 6 d.', '1991 m. rugpjūčio mėn.', '2004 m.', '1993–1994 m.'"""
     if value is None or value.is_empty:
         return ""
+    return value.words() if isinstance(value, FuzzyDate) else write_fuzzy_date(value)
+
+
+def write_fuzzy_date(value):
     precision = value.precision
     if precision == DAY:
         return formats.date_format(value.first_day(), "DATE_FORMAT")

@@ -72,7 +72,15 @@ class Writer:
         return sentence
 
     def forms(self, language=None):
-        return self.country.forms(language or self.reader_language) if self.country else {}
+        """The country's name forms in that language (the reader's), looked up once per writer: a block's
+        sentences ask for them a few times each."""
+        if not self.country:
+            return {}
+        language = language or self.reader_language
+        known = self.__dict__.setdefault("_forms", {})
+        if language not in known:
+            known[language] = self.country.forms(language)
+        return known[language]
 
     def plain(self, make, *args):
         """A sentence without free text: the reader's language, escaped."""
