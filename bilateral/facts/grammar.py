@@ -3,10 +3,12 @@
 Every word here goes through gettext, so the same code writes English under the English locale.
 """
 
+import functools
 from decimal import Decimal
 
 from django.conf import settings
-from django.utils import formats
+from django.core.signals import setting_changed
+from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -33,11 +35,39 @@ def format_number(value):
         return ""
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
-    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
-        # What number_format gives a whole number without grouping, without first looking up the
-        # language's separators it would not use: a page render formats a few hundred figures.
-        return mark_safe(value)
+    if not settings.USE_THOUSAND_SEPARATOR:
+        if type(value) is int:
+            # What number_format gives a whole number without grouping, without first looking up the
+            # language's separators it would not use: a page render formats a few hundred figures.
+            return mark_safe(value)
+        if type(value) is Decimal and is_positional(value):
+            # What number_format writes for a decimal without grouping (its positional form, the
+            # language's decimal separator), with the separator looked up once per language.
+            return mark_safe("{:f}".format(value).replace(".", decimal_separator(translation.get_language())))
     return formats.number_format(value, use_l10n=True)
+
+
+def is_positional(value):
+    """Whether numberformat writes this decimal digit by digit (it writes one of over 200 digits with
+    an exponent)."""
+    if not value.is_finite():
+        return False
+    _sign, digits, exponent = value.as_tuple()
+    return abs(exponent) + len(digits) <= 200
+
+
+@functools.cache
+def decimal_separator(language):
+    return formats.get_format("DECIMAL_SEPARATOR", language, use_l10n=True)
+
+
+def forget_separators(setting, **kwargs):
+    """As Django forgets its formats when a test changes what they come from."""
+    if setting in {"FORMAT_MODULE_PATH", "DECIMAL_SEPARATOR", "LANGUAGES", "LANGUAGE_CODE"}:
+        decimal_separator.cache_clear()
+
+
+setting_changed.connect(forget_separators)
 
 
 def number_in_words(count):

@@ -54,6 +54,18 @@ class TestFormatNumber:
     def test_small_figures_as_digits(self, lithuanian, figure):
         assert format_number(figure) == str(figure)
 
+    @pytest.mark.parametrize("language", ["lt", "en", "pl"])
+    def test_a_decimal_is_written_as_number_format_writes_it(self, language):
+        from django.utils import formats, translation
+
+        values = ["54.2836", "-0.5", "0.000", "-12.50", "1E+3", "1.5E-7", "678.819", "1" * 199 + ".5",
+                  "1" * 250 + ".5"]
+        with translation.override(language):
+            for value in map(Decimal, values):
+                if value == value.to_integral_value():
+                    continue  # whole numbers are written as integers (above)
+                assert format_number(value) == formats.number_format(value, use_l10n=True), value
+
     def test_none_is_empty(self, lithuanian):
         assert format_number(None) == ""
 
