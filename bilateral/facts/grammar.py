@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.utils import formats, translation
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -39,11 +39,11 @@ def format_number(value):
         if type(value) is int:
             # What number_format gives a whole number without grouping, without first looking up the
             # language's separators it would not use: a page render formats a few hundred figures.
-            return mark_safe(value)
+            return SafeString(value)  # mark_safe's answer without its check for a lazy string
         if type(value) is Decimal and is_positional(value):
             # What number_format writes for a decimal without grouping (its positional form, the
             # language's decimal separator), with the separator looked up once per language.
-            return mark_safe("{:f}".format(value).replace(".", decimal_separator(translation.get_language())))
+            return SafeString("{:f}".format(value).replace(".", decimal_separator(translation.get_language())))
     return formats.number_format(value, use_l10n=True)
 
 

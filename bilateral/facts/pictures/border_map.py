@@ -121,14 +121,29 @@ def translated(choices):
     return {key: str(label) for key, label in choices}
 
 
-def table_rows(records):
-    kinds, regimes, statuses = translated(KIND_CHOICES), translated(REGIME_CHOICES), translated(STATUS_CHOICES)
+@functools.lru_cache(maxsize=16)
+def map_words(language):
+    """The map's fixed words in a language (its labels, title, table headings, source): the same for
+    every map, looked up once per process and language, as its legend is drawn."""
+    return {
+        "kinds": translated(KIND_CHOICES), "regimes": translated(REGIME_CHOICES),
+        "statuses": translated(STATUS_CHOICES), "not_given": _("not given (not drawn)"),
+        "lithuania": _("Lithuania"), "title": _("Map of the border and its crossing points"),
+        "summary": _("The crossing points as a table"),
+        "headers": (pgettext("crossing point", "Name"), _("Kind"), _("Regime"), _("Status"),
+                    pgettext("place on the map", "Position")),
+        "source": _("Border line: Natural Earth (public domain), from the world-atlas package."),
+    }
+
+
+def table_rows(records, words):
+    kinds, regimes, statuses = words["kinds"], words["regimes"], words["statuses"]
     rows = []
     for record in records:
         if has_position(record):
             position = "%s° N, %s° E" % (format_number(record["latitude"]), format_number(record["longitude"]))
         else:
-            position = _("not given (not drawn)")
+            position = words["not_given"]
         rows.append({
             "name": record["name"], "kind": kinds.get(record["kind"], record["kind"]),
             "regime": regimes.get(record["regime"], record["regime"]),
@@ -152,6 +167,8 @@ def border_map(value, country, context_id=None):
     not_drawn = len(records) - len(drawn)
     forms = country.forms()
     ident = picture_id(context_id, "map")
+    language = get_language()
+    words = map_words(language)
     legend_top = projection.height + 24
     not_drawn_text = not_drawn_sentence(not_drawn) if not_drawn else ""
     height = legend_top + 22 * legend_size() + (28 if not_drawn else 0)
@@ -161,19 +178,19 @@ def border_map(value, country, context_id=None):
         empty("path", d=geometry["partner"], fill="url(#%s-hatch)" % ident, stroke="none"),
         empty("path", d=geometry["border"], fill="none", stroke=INK, stroke_width="3",
               stroke_linejoin="round", **{"class": "picture__border"}),
-        text(geometry["home_label"][0], geometry["home_label"][1], _("Lithuania"), font_size="18",
+        text(geometry["home_label"][0], geometry["home_label"][1], words["lithuania"], font_size="18",
              font_weight="bold", text_anchor="middle", fill=INK, stroke=PAPER, stroke_width="4", paint_order="stroke"),
         text(geometry["partner_label"][0], geometry["partner_label"][1], forms.get("nominative", ""),
              font_size="18", font_weight="bold", text_anchor="middle", fill=INK, stroke=PAPER, stroke_width="4",
              paint_order="stroke"),
         "".join(marker(record, x, y) for record, x, y in drawn),
-        legend(legend_top, get_language()),
+        legend(legend_top, language),
     ]
     if not_drawn:
         body.append(text(8, height - 8, not_drawn_text, font_size="15", fill=INK,
                          **{"class": "picture__not-drawn"}))
-    title = _("Map of the border and its crossing points")
-    rows = table_rows(records)
+    title = words["title"]
+    rows = table_rows(records, words)
     description = map_description(forms.get("genitive", ""), len(drawn), not_drawn_text)
     picture = {
         "id": ident,
@@ -184,9 +201,5 @@ def border_map(value, country, context_id=None):
         "table_rows": crossing_point_rows(rows),
         "not_drawn": not_drawn_text,
     }
-    picture["figure"] = figure_html(
-        picture, "map", _("The crossing points as a table"),
-        headers=[pgettext("crossing point", "Name"), _("Kind"), _("Regime"), _("Status"),
-                 pgettext("place on the map", "Position")],
-        source=_("Border line: Natural Earth (public domain), from the world-atlas package."))
+    picture["figure"] = figure_html(picture, "map", words["summary"], headers=words["headers"], source=words["source"])
     return picture

@@ -1,7 +1,7 @@
 """The rows of the tables that give each picture's figures as text, written in Python like the SVG
 above them: a row is a handful of cells, and a template spends more on looking up and escaping each
 cell than the cell is worth (a page render writes some fifty). The table around the rows, its caption
-and headers, stays in the picture's template."""
+and headers, is the picture's figure (figure.py)."""
 
 from html import escape
 
