@@ -1,9 +1,11 @@
 """Demarcation in two bars: the border's kilometres by land and by water, and its marks by type, with
 the marks the declared total has beyond the types shown as a part of their own, named as unexplained."""
 
+import functools
 from decimal import Decimal
 from html import escape
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..blocks.demarcation import MARK_TYPE_CHOICES
@@ -47,21 +49,29 @@ def captions(top, parts, fills_key):
     return "".join(lines)
 
 
+@functools.lru_cache(maxsize=16)
+def demarcation_words(language):
+    """The bars' fixed words in a language, looked up once per process and language."""
+    return {"by_land": _("By land"), "by_water": _("By water"), "title": _("Demarcation in figures"),
+            "summary": _("The figures as a table"), "mark_types": {key: str(label) for key, label in MARK_TYPE_CHOICES}}
+
+
 def length_parts(value):
     """The lengths by land and by water, where given; none when they add up to nothing to draw (a bar
     of 0 km has no scale)."""
+    words = demarcation_words(get_language())
     parts = []
     if value.get("land_length_km") is not None:
-        parts.append((_("By land"), value["land_length_km"]))
+        parts.append((words["by_land"], value["land_length_km"]))
     if value.get("water_length_km") is not None:
-        parts.append((_("By water"), value["water_length_km"]))
+        parts.append((words["by_water"], value["water_length_km"]))
     if sum(Decimal(amount) for _, amount in parts) + Decimal(value.get("total_length_km") or 0) <= 0:
         return []
     return parts
 
 
 def mark_parts(value):
-    labels = dict(MARK_TYPE_CHOICES)
+    labels = demarcation_words(get_language())["mark_types"]
     return [(str(labels.get(mark["mark_type"], mark["mark_type"])), mark["count"]) for mark in value.get("marks") or []]
 
 
@@ -111,7 +121,7 @@ def demarcation_bars(value, context_id=None):
             body.append(text(LEFT, y + 4, difference_sentence(difference), font_size="15", fill=INK))
             y += 22
     height = y + 8
-    title = _("Demarcation in figures")
+    title = demarcation_words(get_language())["title"]
     description = demarcation_description(shown_lengths, shown_marks, difference)
     defs = hatch_pattern(ident + "-hatch") + dot_pattern(ident + "-dots")
     picture = {
@@ -128,7 +138,7 @@ def demarcation_bars(value, context_id=None):
         "difference_sentence": difference_sentence(difference) if difference else "",
     }
     picture["table_rows"] = demarcation_rows(picture)
-    picture["figure"] = figure_html(picture, "demarcation", _("The figures as a table"),
+    picture["figure"] = figure_html(picture, "demarcation", demarcation_words(get_language())["summary"],
                                     note=picture["difference_sentence"])
     return picture
 

@@ -3,10 +3,11 @@ diamond on its day (a band over its month or year where only that is known), a r
 band over the years in office, each named in the row."""
 
 import datetime
+import functools
 from html import escape
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 from ..blocks.timeline import DIPLOMATIC_RELATIONS, LITHUANIA_IN_PARTNER, RECOGNITION_DE_JURE, ROLE_CHOICES
 from ..blocks.dates import DAY
@@ -31,11 +32,18 @@ RECOGNITION_LABEL = {
 }
 
 
+@functools.lru_cache(maxsize=16)
+def timeline_words(language):
+    """The timeline's fixed words in a language, looked up once per process and language."""
+    return {"relations": _("Diplomatic relations established"), "title": _("Timeline of the diplomatic relations"),
+            "summary": _("The chronology as a table"), "headers": (_("Date"), _("Event"))}
+
+
 def event_label(value, country):
     if value["kind"] == RECOGNITION_DE_JURE:
         return agreeing_with(country, RECOGNITION_LABEL) % {"country": country.get("nominative", "")}
     if value["kind"] == DIPLOMATIC_RELATIONS:
-        return _("Diplomatic relations established")
+        return timeline_words(get_language())["relations"]
     description = value.get("description") or ""
     return description if len(description) <= 70 else description[:69] + "…"
 
@@ -91,7 +99,8 @@ def timeline_picture(value, country_forms, context_id=None):
         y = AXIS + ROW * index + 30
         body.append(row_mark(date, kind, x_of, y, ident))
         body.append(row_label(label, x_of(date.first_day()), y - 14))
-    title = _("Timeline of the diplomatic relations")
+    words = timeline_words(get_language())
+    title = words["title"]
     table = [{"date": date, "words": str(date), "label": label} for date, label, _ in rows]
     description = "; ".join("%s: %s" % (row["words"], row["label"]) for row in table) + "."
     picture = {
@@ -102,8 +111,7 @@ def timeline_picture(value, country_forms, context_id=None):
         "rows": table,
         "table_rows": chronology_rows(table),
     }
-    picture["figure"] = figure_html(picture, "timeline", _("The chronology as a table"),
-                                    headers=[_("Date"), _("Event")])
+    picture["figure"] = figure_html(picture, "timeline", words["summary"], headers=words["headers"])
     return picture
 
 
