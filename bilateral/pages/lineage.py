@@ -212,7 +212,7 @@ class SectionSurroundings(AncestorsOnce):
         condition = (
             Q(url_path__in=url_paths)
             | Q(url_path__startswith=parent_url_path, depth=depth, live=True, content_type=section_type_id)
-            | (Q(translation_key__in=page.values("translation_key"), live=True) & ~Q(url_path=url_path))
+            | (Q(translation_key=Subquery(page.values("translation_key")[:1]), live=True) & ~Q(url_path=url_path))
         )
         restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
         link = cls._meta.model_name
