@@ -1,6 +1,7 @@
 """Template tags of the public pages' head and links: {% head_meta as meta %}, {% section_history_url page %},
 {% page_url page %}, {% address "name" %}, {% stamp page %}, {{ page|title_lang }},
-{{ downloads|download_rows }}, {{ key_figures|key_figures_html }}."""
+{{ downloads|download_rows }}, {{ key_figures|key_figures_html }},
+{{ section|summary_lang:page }}."""
 
 from django import template
 from django.conf import settings
@@ -126,3 +127,19 @@ def key_figures_html_filter(figures):
     from bilateral.facts.pictures.key_figures import key_figures_html
 
     return key_figures_html(figures)
+
+
+@register.filter
+def summary_lang(section, page):
+    """' lang="lt"' for a section's one-line summary on a translated country page (`page`) where the
+    summary is still the source's text (its search description, or its first sentence written whole in
+    the source's language: the text origins stored at publication say so), else ""."""
+    from ..lineage import is_source
+    from ..translations import origins_of_texts
+
+    if page is None or not getattr(page, "locale_id", None) or is_source(page):
+        return ""
+    summary = section.summary()
+    if summary and origins_of_texts(section).is_untranslated(summary):
+        return mark_safe(' lang="%s"' % settings.LANGUAGE_CODE)
+    return ""
