@@ -150,6 +150,12 @@ class SubscriptionForm(AltchaMixin, forms.Form):
     def radio_fields(self):
         return [self["scope"], self["frequency"]]
 
+    @property
+    def media(self):
+        """The captcha's scripts, the only widget with any: Django's Form.media adds up every field's
+        (a Media merge per field) for the same answer."""
+        return self.fields["captcha"].widget.media
+
     def radio_groups(self):
         """(field, its radio buttons' HTML) for each radio field (widgets.radio_items_html)."""
         return [(field, widgets.radio_items_html(field)) for field in self.radio_fields()]

@@ -38,3 +38,11 @@ def test_the_captcha_is_what_altchas_template_writes(data):
     expected = field.as_widget(widget=library_widget)
     assert written.startswith("<altcha-widget name=\"captcha\" challenge=\"")
     assert written == expected
+
+
+def test_the_forms_scripts_are_what_djangos_form_media_adds_up():
+    from django import forms
+
+    form = SubscriptionForm()
+    assert str(form.media) == str(forms.Form.media.fget(form))
+    assert 'type="module"' in str(form.media)

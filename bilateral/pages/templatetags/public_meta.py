@@ -5,7 +5,7 @@
 
 from django import template
 from django.conf import settings
-from django.utils import dateformat, formats
+from django.utils import formats
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
@@ -101,8 +101,9 @@ def stamp(page):
 
 def stamp_part(label, moment, text_format):
     local = template_localtime(moment)
+    # local.isoformat() is what the "c" date format writes (DateFormat.c), without parsing a format.
     return '%s <time datetime="%s">%s</time>' % (
-        escape(label), escape(dateformat.format(local, "c")), escape(formats.date_format(local, text_format)))
+        escape(label), escape(local.isoformat()), escape(formats.date_format(local, text_format)))
 
 
 DOWNLOAD_ROW = (
