@@ -1,10 +1,12 @@
 """Key figures: the few numbers a reader looks for first, each taken from its fact block and linking
 to it. Given the blocks of one section page, or of every section of a country."""
 
+import functools
+
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from ..blocks.completeness import missing_fields_once
 from ..blocks.crossings import INTERNATIONAL, LOCAL, effective_points
@@ -53,16 +55,25 @@ def relations_figure(value):
     return ""
 
 
+@functools.lru_cache(maxsize=16)
+def figure_labels(language):
+    """The key figures' labels in a language, looked up once per process and language."""
+    return {"relations": _("Diplomatic relations established"), "length": _("Length of the border"),
+            "marks": _("Border marks"), "crossings": _("Border crossing points"), "euroregions": _("Euroregions"),
+            "caption": _("Key figures")}
+
+
 def figures_of(block_type, value):
     """(order, label, figure) for the key figures one block gives."""
+    labels = figure_labels(get_language())
     if block_type == "timeline":
-        return [(0, _("Diplomatic relations established"), relations_figure(value))]
+        return [(0, labels["relations"], relations_figure(value))]
     if block_type == "demarcation":
-        return [(1, _("Length of the border"), length_figure(value)), (3, _("Border marks"), marks_figure(value))]
+        return [(1, labels["length"], length_figure(value)), (3, labels["marks"], marks_figure(value))]
     if block_type == "border_crossings":
-        return [(2, _("Border crossing points"), crossings_figure(value))]
+        return [(2, labels["crossings"], crossings_figure(value))]
     if block_type == "euroregions":
-        return [(4, _("Euroregions"), format_number(len(value["euroregions"])))]
+        return [(4, labels["euroregions"], format_number(len(value["euroregions"])))]
     return []
 
 
@@ -93,4 +104,4 @@ def key_figures_html(figures):
         return ""
     items = "".join(KEY_FIGURE % (conditional_escape(item["label"]), conditional_escape(item["href"]),
                                   conditional_escape(item["figure"])) for item in figures)
-    return mark_safe(KEY_FIGURES % (conditional_escape(_("Key figures")), items))
+    return mark_safe(KEY_FIGURES % (conditional_escape(figure_labels(get_language())["caption"]), items))

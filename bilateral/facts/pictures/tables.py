@@ -3,9 +3,11 @@ above them: a row is a handful of cells, and a template spends more on looking u
 cell than the cell is worth (a page render writes some fifty). The table around the rows, its caption
 and headers, is the picture's figure (figure.py)."""
 
+import functools
 from html import escape
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 CELL = '<td class="govuk-table__cell">%s</td>'
@@ -19,9 +21,17 @@ def html(value):
     return escape(str(value))
 
 
+@functools.lru_cache(maxsize=16)
+def row_labels(language):
+    """The tables' fixed words in a language, escaped, looked up once per process and language."""
+    return {"since": escape(_("since")), "length": escape(_("Length of the border, km")),
+            "declared": escape(_("Border marks declared")), "difference": escape(_("Difference, not explained")),
+            "by_type": escape(_("Border marks by type together"))}
+
+
 def crossing_point_rows(rows):
     """The border map's table: one row per listed crossing point (pictures/figure.py)."""
-    since = _("since")
+    since = row_labels(get_language())["since"]
     lines = []
     for row in rows:
         name = html(row["name"])
@@ -29,7 +39,7 @@ def crossing_point_rows(rows):
             name = '<a href="%s">%s</a>' % (html(row["source_url"]), name)
         status = html(row["status"])
         if row["since"] and not row["since"].is_empty:
-            status += ", %s %s" % (escape(since), html(row["since"].as_html()))
+            status += ", %s %s" % (since, html(row["since"].as_html()))
         cells = (CELL % html(row["kind"])) + (CELL % html(row["regime"])) + (CELL % status) + (CELL % html(row["position"]))
         lines.append('\n          <tr class="govuk-table__row">%s%s</tr>\n        ' % (ROW_HEADER % name, cells))
     return mark_safe("".join(lines))
@@ -51,17 +61,18 @@ def figure_row(label, figure):
 def demarcation_rows(picture):
     """The demarcation bars' table: the lengths, then the marks by type and their totals
     (pictures/figure.py)."""
+    labels = row_labels(get_language())
     lengths = marks = ""
     if picture["lengths"]:
         lengths = "\n          %s\n          %s\n        " % (
-            figure_row(escape(_("Length of the border, km")), picture["total_length"]),
+            figure_row(labels["length"], picture["total_length"]),
             "".join(figure_row(html(label) + ", km", amount) for label, amount in picture["lengths"]))
     if picture["marks"]:
-        declared = figure_row(escape(_("Border marks declared")), picture["marks_declared"]) \
+        declared = figure_row(labels["declared"], picture["marks_declared"]) \
             if picture["marks_declared"] else ""
-        difference = figure_row(escape(_("Difference, not explained")), picture["difference"]) \
+        difference = figure_row(labels["difference"], picture["difference"]) \
             if picture["difference"] else ""
         marks = "\n          %s\n          %s\n          %s\n        " % (
-            figure_row(escape(_("Border marks by type together")), picture["marks_by_type"]), declared, difference)
+            figure_row(labels["by_type"], picture["marks_by_type"]), declared, difference)
     by_type = "".join(figure_row(html(label), count) for label, count in picture["marks"])
     return mark_safe("%s\n        %s\n        %s" % (lengths, by_type, marks))
