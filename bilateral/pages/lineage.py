@@ -11,6 +11,14 @@ from .addresses import in_private_section, keep_translations
 from .query_memo import fetch
 
 
+def lineage_pages(condition, **annotations):
+    """The pages of a lineage query: each with its locale and whether it has a view restriction of
+    its own, ordered by path, with the query's other annotations."""
+    restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    pages = Page.objects.filter(condition).select_related("locale").order_by("path")
+    return pages.annotate(has_view_restriction=Exists(restricted), **annotations)
+
+
 def restriction_holder(page):
     """The page whose view restrictions apply to it: an alias follows its source (as Wagtail does)."""
     while page.alias_of_id:
@@ -52,13 +60,10 @@ class AncestorsOnce:
     @classmethod
     def lineage_query(cls, paths, **also):
         """The lineage query, built from its values only (query_memo reuses its SQL)."""
-        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
         condition = Q(path__in=paths)
         if also:
             condition |= cls.fetched_with_lineage_condition(**also)
-        pages = Page.objects.filter(condition).select_related("locale").order_by("path")
-        annotations = cls.lineage_annotations(bool(also), also.get("source_language"))
-        return pages.annotate(has_view_restriction=Exists(restricted), **annotations)
+        return lineage_pages(condition, **cls.lineage_annotations(bool(also), also.get("source_language")))
 
     @classmethod
     def fetched_with_lineage_condition(cls, **also):
@@ -214,12 +219,10 @@ class SectionSurroundings(AncestorsOnce):
             | Q(url_path__startswith=parent_url_path, depth=depth, live=True, content_type=section_type_id)
             | (Q(translation_key=Subquery(page.values("translation_key")[:1]), live=True) & ~Q(url_path=url_path))
         )
-        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
         link = cls._meta.model_name
         own = {f"own_{field.attname}": Case(When(url_path=url_path, then=F(f"{link}__{field.attname}")))
                for field in own_fields(cls)}
-        pages = Page.objects.filter(condition).select_related("locale").order_by("path")
-        return pages.annotate(has_view_restriction=Exists(restricted), **cls.lineage_annotations(True), **own)
+        return lineage_pages(condition, **cls.lineage_annotations(True), **own)
 
     @cached_property
     def lineage_rows(self):

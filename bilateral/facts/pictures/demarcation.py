@@ -121,7 +121,8 @@ def demarcation_bars(value, context_id=None):
             body.append(text(LEFT, y + 4, difference_sentence(difference), font_size="15", fill=INK))
             y += 22
     height = y + 8
-    title = demarcation_words(get_language())["title"]
+    words = demarcation_words(get_language())
+    title = words["title"]
     description = demarcation_description(shown_lengths, shown_marks, difference)
     defs = hatch_pattern(ident + "-hatch") + dot_pattern(ident + "-dots")
     picture = {
@@ -138,8 +139,7 @@ def demarcation_bars(value, context_id=None):
         "difference_sentence": difference_sentence(difference) if difference else "",
     }
     picture["table_rows"] = demarcation_rows(picture)
-    picture["figure"] = figure_html(picture, "demarcation", demarcation_words(get_language())["summary"],
-                                    note=picture["difference_sentence"])
+    picture["figure"] = figure_html(picture, "demarcation", words["summary"], note=picture["difference_sentence"])
     return picture
 
 
