@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -181,6 +182,13 @@ def production_environment(url, **overrides):
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+def empty_proxy():
+    """The proxy's cache and its published pages' files from an earlier run gone: what they held would
+    be answered without reaching the app, so it would be neither recorded nor written as a file."""
+    for name in ("cache", "pages"):
+        shutil.rmtree(BENCH_VAR_DIR / "nginx" / name, ignore_errors=True)
 
 
 class Stack:

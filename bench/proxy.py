@@ -29,7 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
-    BASE_DIR, BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, deploy_module, fetch, free_port, result, wait_for_port, wrk,
+    BASE_DIR, BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, deploy_module, empty_proxy, fetch, free_port, result,
+    wait_for_port, wrk,
 )
 
 TARGET = 0.95
@@ -105,14 +106,18 @@ def main():
     if not (BASE_DIR / "deploy" / "prod.py").exists():
         raise SystemExit("deploy/prod.py (the production stack) is not there yet.")
     BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
+    empty_proxy()
     stack = Stack(url)
     nginx = None
     try:
         page_url = f"http://127.0.0.1:{stack.proxy_port}{SEED_PAGE}"
         for _ in range(3):  # the first fills the proxy (and the app cache), the next are hits
             status, headers, body = fetch(page_url)
-        print(f"proxy: {page_url} → {status}, X-Cache {headers.get('X-Cache')}, X-App-Cache "
-              f"{headers.get('X-App-Cache')}, {len(body):,} bytes")
+        page_file = BENCH_VAR_DIR / "nginx" / "pages" / SEED_PAGE.strip("/") / "index.html"
+        from_file = page_file.exists() and page_file.read_bytes() == body and "X-App-Cache" not in headers
+        source = "the page's file (PAGE_FILES_DIR)" if from_file else "nginx's cache"
+        print(f"proxy: {page_url} → {status}, X-Cache {headers.get('X-Cache')}, ETag {headers.get('ETag')}, "
+              f"{len(body):,} bytes, answered from {source}")
         nginx, static_url, same_url = start_nginx(body, workers_priority(stack), headers)
         _status, _headers, static_body = fetch(static_url)
         assert static_body == body, "nginx must serve exactly the proxy's bytes"

@@ -31,7 +31,6 @@ readers had fetched them all since, so that every publication purges every in-sc
 import argparse
 import http.client
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -41,7 +40,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, percentile, result, wrk  # noqa: E402
+from bench.common import (  # noqa: E402
+    BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, empty_proxy, percentile, result, wrk,
+)
 
 COUNTRY_PAGE = "/salys/baltarusija/"
 UNTOUCHED = "/robots.txt"
@@ -233,9 +234,7 @@ def main():
     args = parser.parse_args()
     url = database_url(args.database_url)
     BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # An empty proxy cache: what an earlier run left there would be answered without reaching the app,
-    # so it would be neither fetched nor recorded.
-    shutil.rmtree(BENCH_VAR_DIR / "nginx" / "cache", ignore_errors=True)
+    empty_proxy()
     stack = Stack(url, task_workers=2)
     try:
         port = stack.proxy_port

@@ -10,7 +10,8 @@ createcachetable, load_seed, ensure_admin. Settings: bilateral.settings.producti
 [redis://127.0.0.1:6379/1], SECRET_KEY, ALTCHA_HMAC_SECRET and PROXY_REFRESH_SECRET [random, made
 once into var/],
 PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, TASK_WORKER_INTERVAL [0.2 s], PROXY_CACHE_SIZE [1g, on disk
-under var/nginx/cache], APP_NICENESS [5: gunicorn, the task workers and the scheduler run that much
+under var/nginx/cache], PAGE_FILES_DIR [var/nginx/pages: published pages as files, written by the app
+and served by nginx], APP_NICENESS [5: gunicorn, the task workers and the scheduler run that much
 below nginx's CPU priority, so that on shared cores the proxy's cached answers go first and renders,
 purges and emails take what is left], PROXY_PRIORITY [-10: nginx's workers' nice value, when started
 by root; otherwise they keep the launcher's]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
@@ -133,6 +134,8 @@ def prepare_environment():
         "SITE_URL": f"http://127.0.0.1:{proxy_port}",
         # Publishing purges through the proxy (bilateral/caching/cache_purge.py).
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{proxy_port}",
+        # The app writes published pages there as files, which the proxy serves (caching/page_files.py).
+        "PAGE_FILES_DIR": str(var_dir / "nginx" / "pages"),
         # nginx appends the reader's address to X-Forwarded-For (rate limits, login lockout).
         "TRUSTED_PROXY_COUNT": "1",
         "SECURE_SSL_REDIRECT": "0",
@@ -207,6 +210,7 @@ def nginx_command(environment, var_dir):
         run_as_root=not reachable_by_others(prefix),
         refresh_secret=environment["PROXY_REFRESH_SECRET"],
         worker_priority=proxy_priority(environment),
+        pages_dir=environment["PAGE_FILES_DIR"],
     )
 
 
@@ -222,23 +226,29 @@ def proxy_priority(environment):
 
 
 def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False, site_host=None,
-                   refresh_secret=None, worker_priority=0):  # fmt: skip
-    """Writes <prefix>/proxy.conf (its cache in <prefix>/cache) and returns the command that runs nginx
-    with it in the foreground (the tests start theirs the same way)."""
+                   refresh_secret=None, worker_priority=0, pages_dir=None, page_files_check="1s"):  # fmt: skip
+    """Writes <prefix>/proxy.conf (its cache in <prefix>/cache, the published pages' files in `pages_dir`,
+    by default <prefix>/pages) and returns the command that runs nginx with it in the foreground (the
+    tests start theirs the same way)."""
+    pages_dir = Path(pages_dir or prefix / "pages")
+    pages_dir.mkdir(mode=0o755, parents=True, exist_ok=True)
     config = prefix / "proxy.conf"
     config.write_text(
         nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root, site_host, refresh_secret,
-                     worker_priority)
+                     worker_priority, pages_dir=pages_dir, page_files_check=page_files_check)
     )
     config.chmod(0o600)  # it holds the refresh secret
     return [shutil.which("nginx") or "/usr/sbin/nginx", "-e", "stderr", "-p", f"{prefix}/", "-c", str(config)]
 
 
 def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=False, site_host=None,
-                 refresh_secret=None, worker_priority=0, source=DEPLOY_DIR / "nginx" / "proxy.conf"):  # fmt: skip
+                 refresh_secret=None, worker_priority=0, source=DEPLOY_DIR / "nginx" / "proxy.conf",
+                 pages_dir=None, page_files_check="1s"):  # fmt: skip
     """site_host: the host (and port) of SITE_URL, the Host cacheable requests reach the app with; by
     default the proxy's own address, as the local stack's SITE_URL is. refresh_secret: the value of the
-    workers' refresh header (PROXY_REFRESH_SECRET); without one a random one nobody knows."""
+    workers' refresh header (PROXY_REFRESH_SECRET); without one a random one nobody knows. pages_dir:
+    where the app writes published pages as files (PAGE_FILES_DIR), by default beside the cache;
+    page_files_check: how long nginx trusts that a page's file is still the same (open_file_cache_valid)."""
     site_host = site_host or f"127.0.0.1:{int(proxy_port)}"
     refresh_secret = refresh_secret or secrets.token_urlsafe(32)
     if not re.fullmatch(r"[A-Za-z0-9_-]{32,100}", refresh_secret):
@@ -254,7 +264,13 @@ def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=F
         "REFRESH_SECRET": refresh_secret,
         "USER": "user root;" if run_as_root else "",
         "WORKER_PRIORITY": str(int(worker_priority)),
+        "PAGES_DIR": str(pages_dir or Path(cache_dir).parent / "pages"),
+        "PAGE_FILES_CHECK": page_files_check,
     }
+    if not re.fullmatch(r"\d+(ms|s)?", page_files_check):
+        raise ValueError(f"{page_files_check!r} is not an nginx time (open_file_cache_valid)")
+    if re.search(r"[\s;{}\"'$]", values["PAGES_DIR"]):
+        raise ValueError(f"{values['PAGES_DIR']!r}: PAGE_FILES_DIR must be a path without spaces, quotes, ';', '{{', '}}' or '$'")
     return re.sub(r"@([A-Z_]+)@", lambda match: values[match.group(1)], source.read_text())
 
 

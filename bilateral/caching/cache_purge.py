@@ -15,7 +15,9 @@ change is committed, a task worker:
    task: until then an app process may still answer from the content state it read before the
    publication (state_memory.py), and the proxy would keep that answer for a day. (A refresh is
    marked as such by the proxy, and the app reads the state afresh for it: no wait.)
-3. takes the purged addresses out of the index (proxy_index.forget_purged): the proxy no longer
+3. removes the purged addresses' files, which the proxy on this machine serves (page_files.py), in
+   the same place as the purges: the refreshed ones were written anew by their refresh;
+4. takes the purged addresses out of the index (proxy_index.forget_purged): the proxy no longer
    holds them, so the next publication does not purge them again, until a reader brings one back.
 
 Both go over one kept-alive connection per proxy. Without PROXY_REFRESH_SECRET the refreshed
@@ -38,7 +40,7 @@ from wagtail.contrib.frontend_cache.utils import get_backends
 
 from bilateral.pages.addresses import page_path
 
-from . import proxy_index
+from . import page_files, proxy_index
 from .affected import changed_pages, changed_paths, listing_paths, shown_on_every_page
 from .scopes import scope_of
 
@@ -91,6 +93,9 @@ class NginxBackend(HTTPBackend):
                     # Not refreshed (no secret, the app failed or timed out): the old copy must not stay.
                     not_refreshed.append(address)
             wait_until(purge_from)
+            # This machine's files of those addresses first: a reader then gets the proxy's copy until
+            # its purge, and after it a new render, which writes the file again (page_files.py).
+            page_files.remove([*not_refreshed, *purge])
             gone = set()
             for address in [*not_refreshed, *purge]:
                 if session.send("PURGE", address) in PURGED:
@@ -154,7 +159,8 @@ def purge_task(scopes, refresh, exact, everything=False):
     # Also the index's own rule: an address purged from here on and fetched again is recorded again
     # (its process's memory of recording it is older than this window, proxy_index.record_again_after).
     read_at, purge_from = time.time(), time.monotonic() + proxy_index.record_again_after()
-    if by_scope is None:
+    index_unavailable = by_scope is None
+    if index_unavailable:
         logger.warning("Purging the canonical addresses only: the proxy's address index is unavailable")
         by_scope = {}
     recorded = set().union(*by_scope.values())
@@ -170,6 +176,9 @@ def purge_task(scopes, refresh, exact, everything=False):
             backend.purge_batch(refresh + purge)
             gone = set()  # this backend tells nothing: its addresses stay recorded
         gone_everywhere = gone if gone_everywhere is None else gone_everywhere & gone
+    if everything or index_unavailable:
+        # Every scope, or the index could not tell which addresses have files: all of them go.
+        page_files.remove_all()
     if gone_everywhere and by_scope:
         proxy_index.forget_purged(by_scope, gone_everywhere, read_at)
 

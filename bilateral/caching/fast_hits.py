@@ -13,7 +13,8 @@ long as everything Django itself would have checked still holds:
 - the proxy's address index holds the address as sent, recorded by this process within that window
   (proxy_index.py), so the answer needs no write there;
 - the request carries nothing that Django would answer differently: no cookie, no credentials, no
-  validator (a 304 or 412 is Django's to give), no refresh mark from the proxy.
+  validator (a 304 or 412 is Django's to give), no refresh mark from the proxy, and no request
+  for the page's file (page_files.py writes it on Django's way out).
 
 Anything else goes to Django, which then remembers the answer again. The request id is the one
 RequestIdMiddleware would give (the proxy's, or a new one). 0 as the window (the tests' settings)
@@ -29,6 +30,7 @@ from bilateral.operations.request_id import HEADER as REQUEST_ID_HEADER
 from bilateral.operations.request_id import META_KEY as REQUEST_ID_META
 
 from . import proxy_index
+from .page_files import MARK as PAGE_FILE_MARK
 from .response_cache import LOCAL_COPIES, REFRESHING, SERVED_COPY, local_copies
 from .state_memory import state_memory
 
@@ -40,10 +42,10 @@ SIGNATURE = (
     "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT", "HTTP_X_FORWARDED_SSL",
 )
 # Any of these, unless empty, and Django decides: a session or other cookie, credentials, a
-# conditional request, the proxy's refresh.
+# conditional request, the proxy's refresh, the proxy's request for a page's file (page_files.py).
 DJANGO_DECIDES = (
     "HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH",
-    "HTTP_IF_UNMODIFIED_SINCE", REFRESHING,
+    "HTTP_IF_UNMODIFIED_SINCE", REFRESHING, PAGE_FILE_MARK,
 )
 # The answers used last, as many as the process keeps copies (response_cache.LOCAL_COPIES): each holds
 # its copy, so a bound any higher would keep pages in memory that LocalCopies has let go.

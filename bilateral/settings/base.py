@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # Cache-Control, ETag and Vary set on what the inner middleware and the view produced.
     # First: records the addresses the caching proxy may keep, by scope (caching/proxy_index.py).
     "bilateral.caching.proxy_index.ProxyIndexMiddleware",
+    # …and writes a reader's public page as a file for the proxy, when it asks (caching/page_files.py).
+    "bilateral.caching.page_files.PageFileMiddleware",
     "bilateral.caching.http_cache.ConditionalGetMiddleware",
     "bilateral.caching.response_cache.ResponseCacheMiddleware",
     "bilateral.caching.http_cache.CachePolicyMiddleware",
@@ -209,6 +211,10 @@ if FRONTEND_CACHE_URLS:
 PROXY_REFRESH_SECRET = env.str("PROXY_REFRESH_SECRET", default="")
 # The proxy's address index keeps this many addresses per scope (caching/proxy_index.py).
 PROXY_INDEX_MAX_PER_SCOPE = env.int("PROXY_INDEX_MAX_PER_SCOPE", default=100_000)
+# Where the app writes published pages as files for the proxy on this machine to serve (its
+# PAGES_DIR, deploy/prod.py), and the task workers replace or remove them: caching/page_files.py.
+# Unset, nothing is written.
+PAGE_FILES_DIR = env.str("PAGE_FILES_DIR", default="")
 # Each language version is its own page with its own address: purge only the addresses given.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 
 from bilateral.caching import proxy_index
 from bilateral.caching.fast_hits import ANSWERS_LIMIT, FastHits, signature
+from bilateral.caching.page_files import MARK as PAGE_FILE_MARK
 from bilateral.caching.response_cache import LOCAL_COPIES, REFRESHING
 from tests.wsgi import connections_kept_open
 
@@ -111,6 +112,7 @@ def test_the_request_id_is_the_proxys_or_a_new_one_as_django_gives_it(app, seede
         ("GET", {"HTTP_IF_NONE_MATCH": '"abc"'}),
         ("GET", {"HTTP_IF_MODIFIED_SINCE": "Wed, 21 Oct 2015 07:28:00 GMT"}),
         ("GET", {REFRESHING: "1"}),
+        ("GET", {PAGE_FILE_MARK: "1"}),  # Django writes the page's file (page_files.py)
         ("GET", {"HTTP_HOST": "localhost"}),
         ("GET", {"HTTP_X_FORWARDED_PROTO": "https"}),
         ("HEAD", {}),

@@ -85,7 +85,8 @@ class Answer:
 class Stack:
     """gunicorn and nginx, and a client that talks to the proxy."""
 
-    def __init__(self, database, var_dir, work_dir, log_dir, redis_url=None, workers=2, state_seconds=1):
+    def __init__(self, database, var_dir, work_dir, log_dir, redis_url=None, workers=2, state_seconds=1,
+                 page_files_check="0"):  # fmt: skip
         self.database = database
         self.redis_url = redis_url
         self.workers = workers
@@ -95,6 +96,11 @@ class Stack:
         self.log_dir = log_dir
         self.var_dir = var_dir
         self.work_dir = work_dir
+        # Where the app writes published pages for this proxy (bilateral/caching/page_files.py), and
+        # how long nginx trusts a file it opened (production: 1 s; here, by default, it looks every time,
+        # so that a test sees a purge at once).
+        self.pages_dir = work_dir / "pages"
+        self.page_files_check = page_files_check
         self.app_port = free_port()
         self.proxy_port = free_port()
         self.processes = []
@@ -112,6 +118,7 @@ class Stack:
             GUNICORN_WORKERS=str(self.workers),
             APP_CACHE_STATE_SECONDS=str(self.state_seconds),
             SITE_URL=self.url,
+            PAGE_FILES_DIR=str(self.pages_dir),
             # SQLite: sync() replaces the database file with a fresh copy; a kept connection (production
             # keeps them for 60 s) would go on reading the old, deleted file. PostgreSQL keeps them.
             **({"DB_CONN_MAX_AGE": "0"} if self.database.vendor == "sqlite" else {}),
@@ -135,7 +142,8 @@ class Stack:
 
     def start_proxy(self):
         command = launcher.prepared_nginx(
-            self.work_dir, self.app_port, self.proxy_port, cache_size="64m", refresh_secret=REFRESH_SECRET
+            self.work_dir, self.app_port, self.proxy_port, cache_size="64m", refresh_secret=REFRESH_SECRET,
+            pages_dir=self.pages_dir, page_files_check=self.page_files_check,
         )
         self.start_server("nginx", command, self.proxy_port)
 
@@ -201,6 +209,7 @@ def stack(seeded, static_var_dir, tmp_path, settings, stack_redis, request):
     work_dir.chmod(0o755)
     running = Stack(WorkerDatabase(tmp_path), static_var_dir, work_dir, tmp_path, redis_url=stack_redis.url, **options)
     settings.APP_CACHE_STATE_SECONDS = running.state_seconds
+    settings.PAGE_FILES_DIR = str(running.pages_dir)
     try:
         running.start()
         settings.WAGTAILFRONTENDCACHE = {

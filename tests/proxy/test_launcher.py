@@ -62,7 +62,14 @@ def test_the_configuration_gets_ports_paths_and_user(tmp_path):
     assert f'"{secret}" 1;' in config  # the workers' refresh header (PROXY_REFRESH_SECRET)
     assert "max_size=32m" in config
     assert "user root;" in config
-    assert "@" not in re.sub(r"#.*", "", config), "every token is filled in"
+    # The published pages' files beside the cache by default, where the app writes them (PAGE_FILES_DIR).
+    assert f"root {tmp_path / 'pages'};" in config
+    assert "open_file_cache_valid 1s;" in config
+    assert "root /srv/pages;" in launcher.nginx_config(9123, 9124, tmp_path / "cache", pages_dir="/srv/pages")
+    for wrong in ({"pages_dir": "/srv/my pages"}, {"pages_dir": "/srv/p;x"}, {"page_files_check": "1 s"}):
+        with pytest.raises(ValueError):
+            launcher.nginx_config(9123, 9124, tmp_path / "cache", **wrong)
+    assert not re.search(r"@[A-Z_]+@", re.sub(r"#.*", "", config)), "every token is filled in"
     assert "user root;" not in launcher.nginx_config(9123, 9124, tmp_path / "cache")
     assert 'default "127.0.0.1:9124";' in launcher.nginx_config(9123, 9124, tmp_path / "cache")
     # Without a secret a random one: no refresh header anybody could send is honoured.
