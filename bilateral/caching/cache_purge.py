@@ -1,7 +1,7 @@
 """Keeping the caching reverse proxy fresh, by exact address, without ever listing its cache.
 
-On a publication, unpublication, move, slug change or a Country's new names (signals below), once the
-change is committed, a task worker:
+On a publication, unpublication, move, slug change, a Country's new names or a page's view restriction
+(signals below), once the change is committed, a task worker:
 
 1. refreshes the canonical addresses that changed (the page, its language versions, its ancestors
    and their feeds): a GET through the proxy with the refresh header (PROXY_REFRESH_SECRET), which
@@ -287,6 +287,17 @@ def purge_country_pages(sender, instance, created=False, raw=False, **kwargs):
     purge.send()
 
 
+def purge_after_restriction_change(sender, instance, raw=False, **kwargs):
+    """A view restriction added, changed or removed: its page and everything under it change between
+    public and private. Rare (an editor's action in the page's privacy dialog), so every recorded scope
+    and every page file go: no public copy of a page outlives its restriction."""
+    if raw or not purging_enabled():
+        return
+    purge = CachePurge()
+    purge.everything = True
+    purge.send()
+
+
 def old_page_path(page, url_path_before):
     """The address the page had before its url_path changed."""
     before = copy.copy(page)
@@ -295,7 +306,8 @@ def old_page_path(page, url_path_before):
 
 
 def connect():
-    from django.db.models.signals import post_save
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     from bilateral.facts.models import Country
@@ -305,3 +317,7 @@ def connect():
     post_page_move.connect(purge_after_move, dispatch_uid="caching.cache_purge.moved")
     page_slug_changed.connect(purge_after_slug_change, dispatch_uid="caching.cache_purge.slug")
     post_save.connect(purge_country_pages, sender=Country, dispatch_uid="caching.cache_purge.country")
+    post_save.connect(purge_after_restriction_change, sender=PageViewRestriction,
+                      dispatch_uid="caching.cache_purge.restriction.saved")
+    post_delete.connect(purge_after_restriction_change, sender=PageViewRestriction,
+                        dispatch_uid="caching.cache_purge.restriction.deleted")

@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from bilateral.caching import page_files
 from bilateral.pages.models import SectionPage
@@ -142,3 +143,18 @@ def test_with_the_production_check_a_removed_file_is_served_one_second_at_most(s
             break
         time.sleep(0.1)
     assert answers[-1] is False and len(answers) <= 25, answers
+
+
+def test_a_view_restriction_removes_every_public_copy_of_its_page(stack):
+    """The page turns private: neither its file nor the proxy's copy may answer it any more."""
+    for path in (SECTION, COUNTRY):
+        stack.get(path)
+        assert from_file(stack.get(path))
+    PageViewRestriction.objects.create(page=seed_section(), restriction_type=PageViewRestriction.PASSWORD,
+                                       password="slaptazodis")
+    stack.sync()
+    assert not file_of(stack, SECTION).exists() and not file_of(stack, COUNTRY).exists()
+    restricted = stack.get(SECTION)
+    assert restricted.cache == "MISS" and "private" in restricted.headers["Cache-Control"]
+    assert "Nemunas" not in restricted.text  # the page's euroregions, shown to nobody without the password
+    assert not file_of(stack, SECTION).exists(), "a private answer is never written"
