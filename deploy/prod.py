@@ -271,7 +271,23 @@ def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=F
         raise ValueError(f"{page_files_check!r} is not an nginx time (open_file_cache_valid)")
     if re.search(r"[\s;{}\"'$]", values["PAGES_DIR"]):
         raise ValueError(f"{values['PAGES_DIR']!r}: PAGE_FILES_DIR must be a path without spaces, quotes, ';', '{{', '}}' or '$'")
-    return re.sub(r"@([A-Z_]+)@", lambda match: values[match.group(1)], source.read_text())
+    return re.sub(r"@([A-Z_]+)@", lambda match: values[match.group(1)], page_file_locations(source.read_text()))
+
+
+# The languages' address prefixes and codes (bilateral/settings/base.py: LANGUAGES, and urls.py:
+# i18n_patterns without a prefix for the default language); tests/proxy/test_launcher.py holds them equal.
+LANGUAGE_PREFIXES = (("/", "lt"), ("/en/", "en"), ("/pl/", "pl"))
+PAGE_FILES_BLOCK = re.compile(r"^ *# page files: from here\n(.*?)^ *# page files: to here\n", re.M | re.S)
+
+
+def page_file_locations(config):
+    """The configuration's one location for the pages' files written once per language's prefix."""
+    found = PAGE_FILES_BLOCK.search(config)
+    locations = "".join(
+        found.group(1).replace("@LANGUAGE_PREFIX@", prefix).replace("@LANGUAGE@", language)
+        for prefix, language in LANGUAGE_PREFIXES
+    )
+    return config[:found.start()] + locations + config[found.end():]
 
 
 def reachable_by_others(directory):

@@ -65,6 +65,10 @@ def test_the_configuration_gets_ports_paths_and_user(tmp_path):
     # The published pages' files beside the cache by default, where the app writes them (PAGE_FILES_DIR).
     assert f"root {tmp_path / 'pages'};" in config
     assert "open_file_cache_valid 1s;" in config
+    # One location for the pages' files per language's prefix, with its language as a constant.
+    for prefix, language in (("/", "lt"), ("/en/", "en"), ("/pl/", "pl")):
+        block = re.search(r"location %s \{(.*?)\n        \}" % re.escape(prefix), config, re.S).group(1)
+        assert "try_files $page_file @app;" in block and f"add_header Content-Language {language};" in block
     assert "root /srv/pages;" in launcher.nginx_config(9123, 9124, tmp_path / "cache", pages_dir="/srv/pages")
     for wrong in ({"pages_dir": "/srv/my pages"}, {"pages_dir": "/srv/p;x"}, {"page_files_check": "1 s"}):
         with pytest.raises(ValueError):
@@ -200,3 +204,10 @@ def test_a_port_in_use_is_refused_before_anything_starts(tmp_path):
         )
     assert result.returncode != 0
     assert f"127.0.0.1:{port} is in use; choose another PROXY_PORT." in result.stderr
+
+
+def test_the_pages_files_have_a_location_for_every_language(settings):
+    """deploy/prod.py's language prefixes are the site's: the default language at /, the others under
+    their code (bilateral/urls.py: i18n_patterns without a prefix for the default)."""
+    expected = [("/" if code == settings.LANGUAGE_CODE else f"/{code}/", code) for code, _name in settings.LANGUAGES]
+    assert sorted(launcher.LANGUAGE_PREFIXES) == sorted(expected)

@@ -67,7 +67,7 @@ def test_a_readers_first_request_writes_the_page_and_the_next_ones_get_the_file(
     assert nginx_problems(stack) == []
 
 
-@pytest.mark.parametrize("path", [SECTION, EN_SECTION, COUNTRY, "/"])
+@pytest.mark.parametrize("path", [SECTION, EN_SECTION, COUNTRY, "/", "/en/", "/pl/"])
 def test_a_file_is_answered_with_the_apps_headers_for_the_page(stack, path):
     stack.get(path)
     answer = stack.get(path)
