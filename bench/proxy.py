@@ -136,7 +136,7 @@ def main():
               f"response) {rps['same']:,.0f} req/s, proxy {rps['proxy']:,.0f} req/s")
         print(f"proxy / nginx static, the same response: {ratio:.2f}× (median of the rounds' ratios; target ≥ "
               f"{TARGET}×); body only: {body_only:.2f}×")
-        result(bytes=len(body), proxy_rps=rps["proxy"], nginx_rps=rps["nginx"], same_response_rps=rps["same"],
+        result(bytes=len(body), answered_from="file" if from_file else "cache", proxy_rps=rps["proxy"], nginx_rps=rps["nginx"], same_response_rps=rps["same"],
                ratio=round(ratio, 3), body_only_ratio=round(body_only, 3), target=TARGET, rounds=len(rounds),
                round_ratios=[round(r["proxy"]["rps"] / r["same"]["rps"], 3) for r in rounds],
                body_only_round_ratios=[round(r["proxy"]["rps"] / r["nginx"]["rps"], 3) for r in rounds],

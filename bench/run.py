@@ -114,7 +114,8 @@ def rows(results):
     table = []
     r = results.get("proxy")
     if r and "error" not in r:
-        table.append(("1. proxy: cached seed page through nginx's cache", f"{r['proxy_rps']:,.0f} req/s",
+        source = {"file": "its published file", "cache": "nginx's cache"}.get(r.get("answered_from"), "nginx's cache")
+        table.append((f"1. proxy: cached seed page, answered from {source}", f"{r['proxy_rps']:,.0f} req/s",
                       f"nginx static file, the same response (the page's headers too): "
                       f"{r.get('same_response_rps', r['nginx_rps']):,.0f} req/s; body only (nginx's own headers): "
                       f"{r['nginx_rps']:,.0f} req/s, {r.get('body_only_ratio', r['ratio']):.2f}×",

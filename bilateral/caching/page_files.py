@@ -131,7 +131,7 @@ class PageFileMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if MARK in request.META and wanted(request, response):
+        if wanted(request, response):
             root = directory()
             target = file_for(request.path, root) if root is not None else None
             if target is not None and still_current(request):
