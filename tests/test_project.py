@@ -60,7 +60,8 @@ FORBIDDEN_IMPORTS = {
     "pages": ["subscriptions", "search", "caching", "history", "demo", "api", "imports"],
     "caching": ["demo", "subscriptions", "search", "api"],
     "history": ["caching", "demo", "subscriptions", "search"],
-    "subscriptions": ["demo"],
+    "subscriptions": ["demo", "caching"],
+    "operations": ["caching", "demo"],
     "search": ["demo"],
 }
 

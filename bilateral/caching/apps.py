@@ -12,7 +12,9 @@ class CachingConfig(AppConfig):
     verbose_name = "Caching"
 
     def ready(self):
-        from . import cache_purge
+        from bilateral.operations.periodic import hour_passed
+
+        from . import cache_purge, page_files
         from .content_generation import connect_signals
 
         # Every publication changes its scopes' versions (a move, deletion, site or locale change: the
@@ -21,3 +23,4 @@ class CachingConfig(AppConfig):
         # refresh never renders under the old ones.
         connect_signals()
         cache_purge.connect()  # keeps the caching reverse proxies fresh (FRONTEND_CACHE_URL)
+        hour_passed.connect(page_files.sweep_every_hour, dispatch_uid="caching.page_files.sweep")

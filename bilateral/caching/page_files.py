@@ -13,6 +13,11 @@ looked up as a file in PAGE_FILES_DIR (deploy/nginx/proxy.conf, docs/adr/0033-pu
 - **Removed** by the task workers with the proxy's copies of the same addresses (cache_purge.py):
   exactly the purged addresses' files, or all of them when every scope is purged or the address
   index is unavailable. Nothing lists the files to decide what to remove.
+- **Swept** every hour by the scheduler (sweep): a file is removed before it is a day old, the time
+  the proxy keeps a cached copy (s-maxage). A purge can miss a file (its task lost, its address gone
+  from the index with Redis's data or with its scope's expiry), and a file, unlike a cached copy, has
+  no lifetime of its own: without the sweep such a file would be served until its scope's next
+  publication, or for ever; with it, no longer than the cached copy would have been.
 
 The proxy's headers for these files are the app's for a public page (tests/proxy/test_page_files.py).
 A proxy on another machine finds no files and answers from its cache as before.
@@ -22,18 +27,25 @@ import logging
 import os
 import secrets
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 
-from .http_cache import PUBLIC
+from .http_cache import PUBLIC, SHARED_MAX_AGE
 from .scopes import current_state
 
 logger = logging.getLogger(__name__)
 
 MARK = "HTTP_X_BILATERAL_PAGE_FILE"
 FILE_NAME = "index.html"
+TEMPORARY_SUFFIX = ".tmp"
+SWEEP_EVERY = 60 * 60
+# Swept every hour, a file older than this is removed before it is older than the proxy keeps a copy.
+OLDEST_KEPT = SHARED_MAX_AGE - SWEEP_EVERY
+# A write takes milliseconds: a temporary file this old was left by a process that died writing it.
+ABANDONED_AFTER = 60 * 60
 
 
 def directory():
@@ -79,7 +91,7 @@ def write(target, content):
     """Written beside the old file and renamed over it: readers get one or the other, whole. Readable
     by nginx's workers, which may run as another user."""
     target.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
-    temporary = target.with_name(f"{FILE_NAME}.{secrets.token_hex(8)}.tmp")
+    temporary = target.with_name(f"{FILE_NAME}.{secrets.token_hex(8)}{TEMPORARY_SUFFIX}")
     try:
         with open(temporary, "wb") as stream:
             stream.write(content)
@@ -112,7 +124,7 @@ def remove_all():
     root = directory()
     if root is None or not root.exists():
         return
-    gone = root.with_name(f".{root.name}-removed-{secrets.token_hex(8)}")
+    gone = root.with_name(f"{removed_prefix(root)}{secrets.token_hex(8)}")
     try:
         root.rename(gone)
         root.mkdir(mode=0o755)
@@ -120,6 +132,52 @@ def remove_all():
         logger.error("Couldn't remove the page files in %s: %s", root, error)
         return
     shutil.rmtree(gone, ignore_errors=True)
+
+
+def removed_prefix(root):
+    return f".{root.name}-removed-"
+
+
+def sweep(now=None):
+    """Removes the files older than OLDEST_KEPT, temporary files a write abandoned, and directories
+    remove_all renamed away and could not delete; returns how many of each. Run every hour by the
+    scheduler (sweep_every_hour); it reads the files' directory, as nothing on a reader's or a
+    publication's way does."""
+    root = directory()
+    swept = {"old": 0, "abandoned": 0, "removed_directories": 0}
+    if root is None:
+        return swept
+    now = time.time() if now is None else now
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if name == FILE_NAME:
+                swept["old"] += remove_if_older(Path(folder, name), now - OLDEST_KEPT)
+            elif name.endswith(TEMPORARY_SUFFIX):
+                swept["abandoned"] += remove_if_older(Path(folder, name), now - ABANDONED_AFTER)
+    for leftover in root.parent.glob(f"{removed_prefix(root)}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+        swept["removed_directories"] += 1
+    return swept
+
+
+def remove_if_older(path, limit):
+    """1 if the file was last written before `limit` (seconds since the epoch) and is now removed."""
+    try:
+        if path.stat().st_mtime >= limit:
+            return 0
+        # A file written anew since the stat goes too: harmless, its next reader's answer writes it.
+        path.unlink()
+    except FileNotFoundError:  # replaced or removed meanwhile
+        return 0
+    except OSError as error:
+        logger.error("Couldn't sweep the page file %s: %s", path, error)
+        return 0
+    return 1
+
+
+def sweep_every_hour(sender, **kwargs):
+    """Receiver of operations.periodic.hour_passed."""
+    return sweep()
 
 
 class PageFileMiddleware:

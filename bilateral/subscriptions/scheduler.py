@@ -1,5 +1,6 @@
 """One minute of the scheduler: first the unsubscribes journaled in an outage, then unfinished fan-outs,
-due digests, retries; hourly, the purge of the unconfirmed and the pruning of old sent rows."""
+due digests, retries; hourly, the purge of the unconfirmed, the pruning of old sent rows and the other
+apps' hourly work (operations/periodic.py)."""
 
 import datetime
 import io
@@ -8,6 +9,8 @@ import logging
 from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.utils import timezone
+
+from bilateral.operations.periodic import run_hourly_work
 
 from .delivery import deliver_due
 from .digests import create_digests
@@ -69,6 +72,7 @@ def tick(now=None, purge=False, batch_size=50, should_stop=lambda: False):
     if purge:
         summary["purged"] = purge_unconfirmed()
         summary["pruned"] = prune_outbox(moment)
+        summary["hourly"] = run_hourly_work()
     # `now` only decides which periods are due; delivery always runs on the real clock (leases, retries).
     summary["delivery"] = str(deliver_due(batch_size=batch_size, should_stop=should_stop))
     return summary

@@ -3,14 +3,16 @@ and how they are removed. Through nginx: tests/proxy/test_page_files.py."""
 
 import os
 import stat
+import time
 
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
 from bilateral.caching import page_files
-from bilateral.caching.http_cache import PRIVATE, PUBLIC
+from bilateral.caching.http_cache import PRIVATE, PUBLIC, SHARED_MAX_AGE
 from bilateral.caching.scopes import current_state
+from bilateral.subscriptions.scheduler import tick
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +139,55 @@ def test_removing_all_leaves_an_empty_directory(pages_dir):
     page_files.remove_all()
     assert pages_dir.is_dir() and list(pages_dir.iterdir()) == []
     assert [path.name for path in pages_dir.parent.iterdir()] == ["pages"]
+
+
+def age(path, seconds):
+    """Makes the file look last written `seconds` ago."""
+    moment = time.time() - seconds
+    os.utime(path, (moment, moment))
+
+
+def test_the_sweep_removes_a_file_before_it_outlives_the_proxys_copy(pages_dir):
+    for path in (SECTION, "/salys/latvija/", "/"):
+        served(path, page_response())
+    # Swept every hour: a file that could reach a day before the next sweep goes now.
+    age(pages_dir / SECTION.strip("/") / "index.html", SHARED_MAX_AGE - page_files.SWEEP_EVERY + 60)
+    age(pages_dir / "index.html", SHARED_MAX_AGE - page_files.SWEEP_EVERY - 60)
+
+    assert page_files.sweep() == {"old": 1, "abandoned": 0, "removed_directories": 0}
+    assert not (pages_dir / SECTION.strip("/") / "index.html").exists()
+    assert (pages_dir / "index.html").exists() and (pages_dir / "salys/latvija/index.html").exists()
+
+
+def test_the_sweep_removes_what_a_dead_writer_or_an_interrupted_removal_left(pages_dir):
+    served(SECTION, page_response())
+    folder = pages_dir / SECTION.strip("/")
+    abandoned, writing = folder / "index.html.0123456789abcdef.tmp", folder / "index.html.fedcba9876543210.tmp"
+    abandoned.write_bytes(b"<p>half")
+    writing.write_bytes(b"<p>half")
+    age(abandoned, page_files.ABANDONED_AFTER + 60)
+    left = pages_dir.parent / ".pages-removed-0123456789abcdef"
+    (left / "salys").mkdir(parents=True)
+    (left / "salys" / "index.html").write_bytes(b"<p>old")
+
+    assert page_files.sweep() == {"old": 0, "abandoned": 1, "removed_directories": 1}
+    assert not abandoned.exists() and writing.exists(), "a write under way keeps its file"
+    assert not left.exists()
+    assert (folder / "index.html").exists()
+
+
+def test_nothing_is_swept_without_a_directory(settings, tmp_path):
+    settings.PAGE_FILES_DIR = ""
+    assert page_files.sweep() == {"old": 0, "abandoned": 0, "removed_directories": 0}
+
+
+def test_the_scheduler_sweeps_every_hour_and_not_every_minute(pages_dir):
+    served(SECTION, page_response())
+    target = pages_dir / SECTION.strip("/") / "index.html"
+    age(target, SHARED_MAX_AGE)
+
+    tick(purge=False)
+    assert target.exists()
+    summary = tick(purge=True)
+    assert not target.exists()
+    assert summary["hourly"]["bilateral.caching.page_files.sweep_every_hour"]["old"] == 1

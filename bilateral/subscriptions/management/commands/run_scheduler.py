@@ -1,5 +1,6 @@
 """Every minute: resume lost fan-outs, write due digests (00:05 Vilnius; weeks on Mondays), send retries;
-every hour: purge unconfirmed subscriptions and prune old sent outbox rows."""
+every hour: purge unconfirmed subscriptions, prune old sent outbox rows and run the other apps' hourly work
+(operations/periodic.py: the caching app sweeps the pages' old files)."""
 
 import logging
 import time
