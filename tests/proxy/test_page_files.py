@@ -88,6 +88,12 @@ def test_editors_and_addresses_with_a_query_never_get_the_file(stack):
     assert from_file(stack.get(SECTION))
     editor = stack.get(SECTION, Cookie="sessionid=abc")
     assert editor.cache == "PASS" and not FILE_ETAG.match(editor.headers.get("ETag", ""))
+    # A reader's other cookies: the cached copy (the page files look for cookie-less requests only).
+    with_cookie = stack.get(SECTION, Cookie="analytics=1")
+    assert with_cookie.cache == "HIT" and not from_file(with_cookie), dict(with_cookie.headers)
+    assert from_file(stack.get(SECTION, Authorization="Basic YTpi")), "a file holds what any reader may get"
+    wrong_refresh = stack.get(SECTION, X_Bilateral_Refresh="guess")
+    assert wrong_refresh.cache == "HIT" and not from_file(wrong_refresh), dict(wrong_refresh.headers)
     for variant in (SECTION + "?as_of=2024-01-01", SECTION + "?utm_source=naujienlaiskis"):
         stack.get(variant)
         answer = stack.get(variant)
