@@ -119,9 +119,10 @@ class SinkProcess:
 # --- wrk ---
 
 
-def wrk(url, seconds=10, threads=2, connections=32, headers=(), priority=None):
+def wrk(url, seconds=10, threads=2, connections=32, headers=(), priority=None, cpus=None):
     """Requests per second and latency percentiles of one wrk run (wrk from Debian). `priority`: wrk's
-    nice value (a negative one needs root), else this process's."""
+    nice value (a negative one needs root), else this process's; `cpus`: the CPUs it runs on, else
+    this process's."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for header in headers:
         command += ["-H", header]
@@ -129,6 +130,8 @@ def wrk(url, seconds=10, threads=2, connections=32, headers=(), priority=None):
     def set_priority():
         if priority is not None:
             os.setpriority(os.PRIO_PROCESS, 0, priority)
+        if cpus is not None:
+            os.sched_setaffinity(0, cpus)
 
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True,
                             preexec_fn=set_priority).stdout
@@ -194,15 +197,18 @@ def empty_proxy():
 class Stack:
     """`deploy/prod.py` (what `make prod` runs) on free ports, stopped with SIGTERM like Ctrl-C."""
 
-    def __init__(self, url, task_workers=1):
+    def __init__(self, url, task_workers=1, **overrides):
         self.proxy_port, self.app_port = free_port(), free_port()
         self.environment = production_environment(
-            url, PROXY_PORT=str(self.proxy_port), APP_PORT=str(self.app_port), TASK_WORKERS=str(task_workers)
+            url, PROXY_PORT=str(self.proxy_port), APP_PORT=str(self.app_port), TASK_WORKERS=str(task_workers),
+            **overrides,
         )
         self.log = open(BENCH_VAR_DIR / "stack.log", "w")
         self.process = subprocess.Popen([PYTHON, str(BASE_DIR / "deploy" / "prod.py")], cwd=BASE_DIR,
                                         env=self.environment, stdout=self.log, stderr=subprocess.STDOUT)
         wait_for_port(self.proxy_port, [("deploy/prod.py", self.process)], timeout=300)
+        # (nginx's CPUs, the app's CPUs) as deploy/prod.py chose them (PROXY_CPUS), or (None, None).
+        self.proxy_cpus, self.app_cpus = deploy_module().cpus_of(self.environment)
 
     def stop(self):
         if self.process.poll() is None:

@@ -12,12 +12,14 @@ printed; the target is judged on the same response.
 
 The machine is small and shared (wrk, both servers and other work on the same cores), so one measurement
 of each says little: the two are measured in turns, back to back, --rounds times, and the ratio is the
-median of the rounds' ratios (each round's pair ran under the same conditions).
+median of the rounds' ratios (each round's pair ran under the same conditions). The static server
+runs on the CPUs the stack gives nginx (deploy/prod.py: PROXY_CPUS), with as many workers.
 
     .venv/bin/python bench/proxy.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench
 """
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -52,9 +54,10 @@ def same_response_location(page_headers):
     return "\n".join([*lines, "        }", ""])
 
 
-def start_nginx(page_bytes, proxy_priority, page_headers):
+def start_nginx(page_bytes, proxy_priority, page_headers, cpus=None):
     """nginx with the project's static-bench config on a free port, the page as a static file: its URL
-    as any static file, and its URL with the page's headers."""
+    as any static file, and its URL with the page's headers. On the proxy's CPUs, with as many workers
+    (deploy/prod.py: PROXY_CPUS)."""
     prefix = BENCH_VAR_DIR / "nginx"
     static = prefix.parent / "static"  # the config serves <prefix>/../static/ under /static/
     prefix.mkdir(parents=True, exist_ok=True)
@@ -64,11 +67,13 @@ def start_nginx(page_bytes, proxy_priority, page_headers):
     config = (BASE_DIR / "deploy" / "nginx" / "static-bench.conf").read_text()
     config = re.sub(r"listen 127\.0\.0\.1:\d+;", f"listen 127.0.0.1:{port};", config)
     # The same CPU priority as the proxy's workers (deploy/prod.py, PROXY_PRIORITY): only the caching differs.
-    config = config.replace("worker_processes auto;", f"worker_processes auto;\nworker_priority {proxy_priority};", 1)
+    workers = len(cpus) if cpus else "auto"
+    config = config.replace("worker_processes auto;", f"worker_processes {workers};\nworker_priority {proxy_priority};", 1)
     config = config.replace("        location /static/ {", same_response_location(page_headers) + "        location /static/ {", 1)
     (prefix / "nginx.conf").write_text(config)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    process = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", f"{prefix}/"], cwd=prefix)
+    process = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", f"{prefix}/"], cwd=prefix,
+                               preexec_fn=lambda: cpus and os.sched_setaffinity(0, cpus))
     wait_for_port(port, [("nginx", process)])
     return process, f"http://127.0.0.1:{port}/static/bench-seed-page.html", f"http://127.0.0.1:{port}{SAME_RESPONSE}"
 
@@ -101,13 +106,16 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=3, help="nginx/proxy alternations (default 3)")
+    parser.add_argument("--proxy-cpus", default="auto", help="the stack's PROXY_CPUS (deploy/prod.py; default auto)")
     args = parser.parse_args()
     url = database_url(args.database_url)
     if not (BASE_DIR / "deploy" / "prod.py").exists():
         raise SystemExit("deploy/prod.py (the production stack) is not there yet.")
     BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
     empty_proxy()
-    stack = Stack(url)
+    stack = Stack(url, PROXY_CPUS=args.proxy_cpus)
+    print(f"CPUs: nginx {stack.proxy_cpus or 'all'}, the app {stack.app_cpus or 'all'} (PROXY_CPUS={args.proxy_cpus})",
+          flush=True)
     nginx = None
     try:
         page_url = f"http://127.0.0.1:{stack.proxy_port}{SEED_PAGE}"
@@ -118,7 +126,7 @@ def main():
         source = "the page's file (PAGE_FILES_DIR)" if from_file else "nginx's cache"
         print(f"proxy: {page_url} → {status}, X-Cache {headers.get('X-Cache')}, ETag {headers.get('ETag')}, "
               f"{len(body):,} bytes, answered from {source}")
-        nginx, static_url, same_url = start_nginx(body, workers_priority(stack), headers)
+        nginx, static_url, same_url = start_nginx(body, workers_priority(stack), headers, stack.proxy_cpus)
         _status, _headers, static_body = fetch(static_url)
         assert static_body == body, "nginx must serve exactly the proxy's bytes"
         _status, same_headers, same_body = fetch(same_url)
@@ -141,6 +149,7 @@ def main():
                round_ratios=[round(r["proxy"]["rps"] / r["same"]["rps"], 3) for r in rounds],
                body_only_round_ratios=[round(r["proxy"]["rps"] / r["nginx"]["rps"], 3) for r in rounds],
                proxy_non_2xx=non_2xx, command=rounds[0]["proxy"]["command"],
+               proxy_cpus=stack.proxy_cpus, app_cpus=stack.app_cpus,
                nginx_command=rounds[0]["nginx"]["command"], passed=ratio >= TARGET and non_2xx == 0)
     finally:
         if nginx is not None:

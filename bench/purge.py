@@ -20,12 +20,18 @@ readers had fetched them all since, so that every publication purges every in-sc
   target ≤ 2×, in alternated rounds (median of the rounds' ratios).
 - the machine's own floor, in the same rounds: the same wrk while one process does nothing but spin
   at Linux's lowest CPU priority (SCHED_IDLE: the kernel runs it only when no other process wants a
-  core, so on a machine of its own it could not delay nginx). p99 then / p99 before is what any work
-  on this machine, however low its priority, does to the hits' p99; publications cannot do better
-  here than that.
+  core, so on a machine of its own it could not delay nginx), on the app's CPUs. p99 then / p99
+  before is what any work there, however low its priority, does to the hits' p99; publications
+  cannot do better than that.
+
+The stack splits the CPUs as `make prod` does (deploy/prod.py: PROXY_CPUS, by default nginx on CPUs
+of its own, the app on the others; --proxy-cpus shared runs every process on every CPU, as before
+2026-12-05). The publications (this process's publishing thread, an editor's request in a gunicorn
+worker) and the spinner run on the app's CPUs; wrk, which stands in for readers on other machines,
+on nginx's, where it takes CPU from nginx rather than wait behind the app's work.
 
     .venv/bin/python bench/purge.py --database-url postgres://postgres@127.0.0.1:5432/bilateral_bench \\
-        [--addresses 100000] [--publications 20]
+        [--addresses 100000] [--publications 20] [--proxy-cpus auto|shared|LIST]
 """
 
 import argparse
@@ -181,7 +187,13 @@ def readers_priority():
     return int(wanted) if os.geteuid() == 0 or int(wanted) >= 0 else None
 
 
-def hits_during_publications(port, seconds, first_number, bring_back):
+def hits(port, seconds, stack):
+    """wrk on the untouched cached address, as the readers' stand-in (see the docstring)."""
+    return wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=seconds, connections=16, priority=readers_priority(),
+               cpus=stack.proxy_cpus)
+
+
+def hits_during_publications(port, seconds, first_number, bring_back, stack):
     """wrk on an untouched cached address while publications follow each other."""
     stop = threading.Event()
     numbers = []
@@ -199,7 +211,7 @@ def hits_during_publications(port, seconds, first_number, bring_back):
     publisher = threading.Thread(target=publish_loop)
     publisher.start()
     try:
-        run = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=seconds, connections=16, priority=readers_priority())
+        run = hits(port, seconds, stack)
     finally:
         stop.set()
         publisher.join()
@@ -210,12 +222,13 @@ IDLE_SPINNER = [sys.executable, "-c", "import os; os.sched_setscheduler(0, os.SC
                 "while True: pass"]
 
 
-def hits_beside_idle_spinner(port, seconds):
-    """wrk on the untouched cached address while one SCHED_IDLE process spins (see the docstring)."""
-    spinner = subprocess.Popen(IDLE_SPINNER)
+def hits_beside_idle_spinner(port, seconds, stack):
+    """wrk on the untouched cached address while one SCHED_IDLE process spins on the app's CPUs (see
+    the docstring)."""
+    spinner = subprocess.Popen(IDLE_SPINNER)  # on this process's CPUs, the app's
     try:
         time.sleep(0.2)
-        return wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=seconds, connections=16, priority=readers_priority())
+        return hits(port, seconds, stack)
     finally:
         spinner.kill()
         spinner.wait()
@@ -231,11 +244,17 @@ def main():
     parser.add_argument("--publications", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--proxy-cpus", default="auto", help="the stack's PROXY_CPUS (deploy/prod.py; default auto)")
     args = parser.parse_args()
     url = database_url(args.database_url)
     BENCH_VAR_DIR.mkdir(parents=True, exist_ok=True)
     empty_proxy()
-    stack = Stack(url, task_workers=2)
+    stack = Stack(url, task_workers=2, PROXY_CPUS=args.proxy_cpus)
+    print(f"CPUs: nginx {stack.proxy_cpus or 'all'}, the app {stack.app_cpus or 'all'} (PROXY_CPUS={args.proxy_cpus})",
+          flush=True)
+    if stack.app_cpus is not None:
+        # The publications and the spinner are the app's work (its threads and children inherit this).
+        os.sched_setaffinity(0, stack.app_cpus)
     try:
         port = stack.proxy_port
         setup_django({**stack.environment, "DATABASE_URL": url})
@@ -276,11 +295,10 @@ def main():
         ratios, floor_ratios, rounds = [], [], []
         number = 1000
         for round_number in range(1, args.rounds + 1):
-            quiet = wrk(f"http://127.0.0.1:{port}{UNTOUCHED}", seconds=args.seconds, connections=16,
-                        priority=readers_priority())
-            busy, published = hits_during_publications(port, args.seconds, number, bring_back)
+            quiet = hits(port, args.seconds, stack)
+            busy, published = hits_during_publications(port, args.seconds, number, bring_back, stack)
             number += published + 1
-            floor = hits_beside_idle_spinner(port, args.seconds)
+            floor = hits_beside_idle_spinner(port, args.seconds, stack)
             before, during = latency_ms(quiet["latency"]["99"]), latency_ms(busy["latency"]["99"])
             beside_spinner = latency_ms(floor["latency"]["99"])
             ratios.append(during / before)
@@ -300,6 +318,7 @@ def main():
         result(addresses=args.addresses, fetched=fetched, recorded=recorded, cache_files=cache_files, fill_seconds=round(fill_seconds, 1),
                publications=len(times), p50_ms=round(p50 * 1000), p95_ms=round(p95 * 1000), misses=misses,
                answers=answers, p99_ratio=round(ratio, 2), idle_spinner_p99_ratio=round(floor_ratio, 2), rounds=rounds,
+               proxy_cpus=stack.proxy_cpus, app_cpus=stack.app_cpus,
                passed=p95 <= TARGET_SECONDS and misses == 0 and ratio <= TARGET_P99_RATIO)
     finally:
         stack.stop()

@@ -24,7 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import BASE_DIR, PYTHON, database_url  # noqa: E402
 
-BENCHMARKS = ["proxy", "gunicorn", "stock", "purge", "fanout", "search", "captcha"]
+BENCHMARKS = ["proxy", "proxy-split", "gunicorn", "stock", "purge", "purge-split", "fanout", "search", "captcha"]
+# The same benchmark in another configuration: the stack with nginx on CPUs of its own (deploy/prod.py:
+# PROXY_CPUS=split), which `make prod` chooses by itself from four CPUs (docs/adr/0034).
+VARIANTS = {"proxy-split": ("proxy", ["--proxy-cpus", "split"]), "purge-split": ("purge", ["--proxy-cpus", "split"])}
 RESULTS = BASE_DIR / "bench" / "RESULTS.md"
 SAVED = BASE_DIR / "var" / "bench" / "results.json"  # the last run's numbers, for partial re-runs (--only)
 
@@ -77,7 +80,8 @@ def analyze(url):
 def run_benchmark(name, url):
     """Run bench/<name>.py, echo its output, return (its printed lines, its RESULT dict or an error)."""
     print(f"== {name}", flush=True)
-    command = [PYTHON, f"bench/{name}.py", "--database-url", url]
+    script, arguments = VARIANTS.get(name, (name, []))
+    command = [PYTHON, f"bench/{script}.py", "--database-url", url, *arguments]
     process = subprocess.Popen(command, cwd=BASE_DIR, env=environment(url), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     lines, numbers = [], None
@@ -109,17 +113,39 @@ def verdict(numbers, key="passed"):
     return "PASS" if numbers.get(key) else "FAIL"
 
 
+def cpus(r):
+    """Where the stack ran nginx and the app (deploy/prod.py: PROXY_CPUS)."""
+    if not r.get("proxy_cpus"):
+        return "every process on every CPU"
+    return f"nginx on CPU {','.join(map(str, r['proxy_cpus']))}, the app on {','.join(map(str, r['app_cpus']))}"
+
+
+def proxy_row(number, r):
+    source = {"file": "its published file", "cache": "nginx's cache"}.get(r.get("answered_from"), "nginx's cache")
+    return (f"{number}. proxy: cached seed page, answered from {source} ({cpus(r)})", f"{r['proxy_rps']:,.0f} req/s",
+            f"nginx static file on the same CPUs, the same response (the page's headers too): "
+            f"{r.get('same_response_rps', r['nginx_rps']):,.0f} req/s; body only (nginx's own headers): "
+            f"{r['nginx_rps']:,.0f} req/s, {r.get('body_only_ratio', r['ratio']):.2f}×",
+            f"{r['ratio']:.2f}×", "≥ 0.95×", verdict(r))
+
+
+def purge_row(number, r):
+    return (f"{number}. publication until served, {r['addresses']:,} recorded addresses "
+            f"({r.get('fetched', r['addresses']):,} of them fetched through the proxy; {cpus(r)})", f"p95 {r['p95_ms']:,} ms",
+            f"p50 {r['p50_ms']:,} ms over {r['publications']}; reader-visible misses {r['misses']} of "
+            f"{r['answers']}; cached hits' p99 during / before purges {r['p99_ratio']:.2f}×"
+            + (f" (beside one SCHED_IDLE spinner, the machine's floor: {r['idle_spinner_p99_ratio']:.2f}×)"
+               if "idle_spinner_p99_ratio" in r else ""),
+            f"p95 {r['p95_ms']:,} ms; {r['p99_ratio']:.2f}×", "p95 ≤ 2 s, 0 misses, ≤ 2×", verdict(r))
+
+
 def rows(results):
     """(benchmark, measured, compared with, ratio or value, target, verdict) for the table."""
     table = []
-    r = results.get("proxy")
-    if r and "error" not in r:
-        source = {"file": "its published file", "cache": "nginx's cache"}.get(r.get("answered_from"), "nginx's cache")
-        table.append((f"1. proxy: cached seed page, answered from {source}", f"{r['proxy_rps']:,.0f} req/s",
-                      f"nginx static file, the same response (the page's headers too): "
-                      f"{r.get('same_response_rps', r['nginx_rps']):,.0f} req/s; body only (nginx's own headers): "
-                      f"{r['nginx_rps']:,.0f} req/s, {r.get('body_only_ratio', r['ratio']):.2f}×",
-                      f"{r['ratio']:.2f}×", "≥ 0.95×", verdict(r)))
+    for name, number in (("proxy", "1"), ("proxy-split", "1′")):
+        r = results.get(name)
+        if r and "error" not in r:
+            table.append(proxy_row(number, r))
     r = results.get("gunicorn")
     if r and "error" not in r:
         table.append(("2a. gunicorn: seed page, warm app cache", f"{r['page_rps']:,.0f} req/s",
@@ -148,15 +174,10 @@ def rows(results):
                           f"{r['without_pictures_queries']} queries; rounds {min(r['pictures_round_ratios']):.2f}–"
                           f"{max(r['pictures_round_ratios']):.2f}×", f"{r['pictures_ratio']:.2f}×", "≤ 1.10×",
                           verdict(r, "pictures_passed")))
-    r = results.get("purge")
-    if r and "error" not in r:
-        table.append((f"2d. publication until served, {r['addresses']:,} recorded addresses "
-                      f"({r.get('fetched', r['addresses']):,} of them fetched through the proxy)", f"p95 {r['p95_ms']:,} ms",
-                      f"p50 {r['p50_ms']:,} ms over {r['publications']}; reader-visible misses {r['misses']} of "
-                      f"{r['answers']}; cached hits' p99 during / before purges {r['p99_ratio']:.2f}×"
-                      + (f" (beside one SCHED_IDLE spinner, the machine's floor: {r['idle_spinner_p99_ratio']:.2f}×)"
-                         if "idle_spinner_p99_ratio" in r else ""),
-                      f"p95 {r['p95_ms']:,} ms; {r['p99_ratio']:.2f}×", "p95 ≤ 2 s, 0 misses, ≤ 2×", verdict(r)))
+    for name, number in (("purge", "2d"), ("purge-split", "2d′")):
+        r = results.get(name)
+        if r and "error" not in r:
+            table.append(purge_row(number, r))
     r = results.get("fanout")
     if r and "error" not in r:
         table.append((f"3. fan-out: one major change to {r['subscribers']:,} subscribers, {r['workers']} workers",
@@ -230,7 +251,7 @@ def main():
         started = datetime.fromisoformat(saved.get("started", started.isoformat()))
         saved_command = saved.get("command", "").split("; then ")[0]
     for name in chosen:
-        if name in ("proxy", "gunicorn") and not (BASE_DIR / "deploy" / "prod.py").exists():
+        if name in ("proxy", "proxy-split", "gunicorn") and not (BASE_DIR / "deploy" / "prod.py").exists():
             results[name] = {"passed": False, "error": "deploy/prod.py is missing"}
             continue
         outputs[name], results[name] = run_benchmark(name, url)

@@ -4,7 +4,6 @@ Behind the caching proxy on loopback only. GUNICORN_WORKERS (default 2 × cores 
 (default 8001) come from the environment.
 """
 
-import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -15,7 +14,9 @@ from bilateral.operations.logs import gunicorn_logging_config  # noqa: E402
 
 wsgi_app = "bilateral.wsgi:application"
 bind = f"127.0.0.1:{os.environ.get('APP_PORT', '8001')}"
-workers = int(os.environ.get("GUNICORN_WORKERS") or 2 * multiprocessing.cpu_count() + 1)
+# Counted on the CPUs gunicorn may run on: with nginx on CPUs of its own (deploy/prod.py: PROXY_CPUS),
+# the app's.
+workers = int(os.environ.get("GUNICORN_WORKERS") or 2 * len(os.sched_getaffinity(0)) + 1)
 # Sync workers: the proxy buffers slow clients, so a worker is busy only while it renders.
 worker_class = "sync"
 timeout = 60

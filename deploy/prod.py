@@ -9,12 +9,16 @@ createcachetable, load_seed, ensure_admin. Settings: bilateral.settings.producti
 (defaults in brackets): DATABASE_URL [postgres://postgres@127.0.0.1:5432/bilateral_prod], REDIS_URL
 [redis://127.0.0.1:6379/1], SECRET_KEY, ALTCHA_HMAC_SECRET and PROXY_REFRESH_SECRET [random, made
 once into var/],
-PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × cores + 1], TASK_WORKERS, TASK_WORKER_INTERVAL [0.2 s], PROXY_CACHE_SIZE [1g, on disk
+PROXY_PORT, APP_PORT, GUNICORN_WORKERS [2 × the app's CPUs + 1], TASK_WORKERS, TASK_WORKER_INTERVAL [0.2 s], PROXY_CACHE_SIZE [1g, on disk
 under var/nginx/cache], PAGE_FILES_DIR [var/nginx/pages: published pages as files, written by the app
 and served by nginx], APP_NICENESS [5: gunicorn, the task workers and the scheduler run that much
 below nginx's CPU priority, so that on shared cores the proxy's cached answers go first and renders,
 purges and emails take what is left], PROXY_PRIORITY [-10: nginx's workers' nice value, when started
-by root; otherwise they keep the launcher's]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
+by root; otherwise they keep the launcher's], PROXY_CPUS [auto: "split" with four CPUs or more,
+otherwise "shared"; "split": nginx on the last quarter of the CPUs (at least one of two) and the
+app's processes on the others, so that renders, publications and purges never take a CPU from the
+readers' cached answers; "shared": every process on every CPU; or a list such as "3" or "2-3", the
+app on the rest]. The local stack speaks plain http, so SECURE_SSL_REDIRECT defaults to 0 here;
 behind a TLS terminator set it to 1.
 
 Prints "Bilateral production stack ready: …" when the proxy answers. SIGINT or SIGTERM stops every
@@ -50,6 +54,7 @@ class Stop(Exception):
 
 def main():
     environment = prepare_environment()
+    proxy_cpus, app_cpus = cpus_of(environment)
     var_dir = Path(environment["BILATERAL_VAR_DIR"])
     for name in ("APP_PORT", "PROXY_PORT"):
         if not port_is_free(int(environment[name])):
@@ -69,13 +74,13 @@ def main():
         signal.signal(signal_number, raise_stop)
     app_niceness = int(environment["APP_NICENESS"])
     try:
-        children.append(start("gunicorn", gunicorn_command(), environment, app_niceness))
+        children.append(start("gunicorn", gunicorn_command(), environment, app_niceness, app_cpus))
         wait_for_port(int(environment["APP_PORT"]), children, timeout=START_TIMEOUT)
         for number in range(int(environment["TASK_WORKERS"])):
             worker = manage_command(["db_worker", "--interval", environment["TASK_WORKER_INTERVAL"]])
-            children.append(start(f"db_worker {number + 1}", worker, environment, app_niceness))
-        children.append(start("run_scheduler", manage_command(["run_scheduler"]), environment, app_niceness))
-        children.append(start("nginx", nginx_command(environment, var_dir), environment))
+            children.append(start(f"db_worker {number + 1}", worker, environment, app_niceness, app_cpus))
+        children.append(start("run_scheduler", manage_command(["run_scheduler"]), environment, app_niceness, app_cpus))
+        children.append(start("nginx", nginx_command(environment, var_dir, proxy_cpus), environment, cpus=proxy_cpus))
         wait_for_port(int(environment["PROXY_PORT"]), children, timeout=START_TIMEOUT)
         print(
             f"Bilateral production stack ready: http://127.0.0.1:{environment['PROXY_PORT']}/ "
@@ -101,13 +106,71 @@ def main():
         stop_groups([process for _name, process in reversed(children)], timeout=STOP_TIMEOUT)
 
 
-def start(name, command, environment, niceness=0):
-    """A child in its own process group, `niceness` below the launcher's CPU priority (its own children,
-    gunicorn's workers, are forked later and inherit it)."""
-    process = start_in_own_group(command, cwd=BASE_DIR, env=environment)
+def start(name, command, environment, niceness=0, cpus=None):
+    """A child in its own process group, `niceness` below the launcher's CPU priority, on `cpus` (all
+    the launcher's if None): its own children, gunicorn's and nginx's workers, inherit both."""
+    def on_cpus():
+        if cpus is not None:
+            os.sched_setaffinity(0, cpus)
+
+    process = start_in_own_group(command, cwd=BASE_DIR, env=environment, preexec_fn=on_cpus)
     if niceness:
         os.setpriority(os.PRIO_PGRP, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + niceness)
     return name, process
+
+
+def cpus_of(environment):
+    """(nginx's CPUs, the app's CPUs) as PROXY_CPUS says, each None where every process may run on
+    every CPU; a PROXY_CPUS that cannot be followed stops the launcher with a message."""
+    try:
+        split = cpu_split(environment["PROXY_CPUS"])
+    except ValueError as error:
+        raise SystemExit(f"PROXY_CPUS={environment['PROXY_CPUS']!r}: {error}") from None
+    return split or (None, None)
+
+
+# From this many CPUs, "auto" gives nginx CPUs of its own: with fewer, one CPU is too large a share of
+# the machine to take from the app or to leave nginx alone on (docs/adr/0034-the-proxy-on-cpus-of-its-own.md).
+SPLIT_FROM = 4
+
+
+def cpu_split(setting, available=None):
+    """PROXY_CPUS as (nginx's CPUs, the app's CPUs), sorted lists, or None where they share every CPU.
+    "split": the last quarter of the CPUs this process may use, at least one, for nginx (with one CPU,
+    shared); "auto": split with SPLIT_FROM CPUs or more; a list ("3", "2-3", "0,2"): those for nginx,
+    the others for the app."""
+    available = sorted(os.sched_getaffinity(0) if available is None else available)
+    setting = setting.strip().lower()
+    if setting == "auto":
+        setting = "split" if len(available) >= SPLIT_FROM else "shared"
+    if setting == "shared" or (setting == "split" and len(available) < 2):
+        return None
+    if setting == "split":
+        proxy = set(available[-max(1, len(available) // 4):])
+    else:
+        proxy = parse_cpu_list(setting)
+        if not proxy <= set(available):
+            raise ValueError(f"this machine lets the stack use CPUs {format_cpu_list(available)} only")
+    app = set(available) - proxy
+    if not app:
+        raise ValueError("no CPU would be left for the app; leave one out, or say \"shared\"")
+    return sorted(proxy), sorted(app)
+
+
+def parse_cpu_list(text):
+    """"0-2,5" → {0, 1, 2, 5}, as taskset and the kernel write CPU lists."""
+    cpus = set()
+    for part in text.split(","):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
+            raise ValueError('not "auto", "split", "shared" or a list of CPUs such as "3", "2-3" or "0,2"')
+        first = int(match.group(1))
+        cpus.update(range(first, int(match.group(2) or first) + 1))
+    return cpus
+
+
+def format_cpu_list(cpus):
+    return ",".join(str(cpu) for cpu in cpus)
 
 
 def raise_stop(signal_number, frame):
@@ -131,6 +194,8 @@ def prepare_environment():
         "TASK_WORKER_INTERVAL": "0.2",
         "APP_NICENESS": "5",
         "PROXY_PRIORITY": "-10",
+        # nginx on CPUs of its own, the app on the others, where the machine has enough (cpu_split).
+        "PROXY_CPUS": "auto",
         "SITE_URL": f"http://127.0.0.1:{proxy_port}",
         # Publishing purges through the proxy (bilateral/caching/cache_purge.py).
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{proxy_port}",
@@ -197,8 +262,9 @@ def gunicorn_command():
     return [sys.executable, "-m", "gunicorn", "-c", str(DEPLOY_DIR / "gunicorn.conf.py")]
 
 
-def nginx_command(environment, var_dir):
-    """nginx in the foreground with the project's configuration (a copy with the ports filled in)."""
+def nginx_command(environment, var_dir, cpus=None):
+    """nginx in the foreground with the project's configuration (a copy with the ports filled in), a
+    worker for each of its `cpus` (by default, one for each CPU of the machine)."""
     prefix = var_dir / "nginx"
     prefix.mkdir(parents=True, exist_ok=True)
     return prepared_nginx(
@@ -211,6 +277,7 @@ def nginx_command(environment, var_dir):
         refresh_secret=environment["PROXY_REFRESH_SECRET"],
         worker_priority=proxy_priority(environment),
         pages_dir=environment["PAGE_FILES_DIR"],
+        worker_processes=len(cpus) if cpus else "auto",
     )
 
 
@@ -226,7 +293,8 @@ def proxy_priority(environment):
 
 
 def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=False, site_host=None,
-                   refresh_secret=None, worker_priority=0, pages_dir=None, page_files_check="1s"):  # fmt: skip
+                   refresh_secret=None, worker_priority=0, pages_dir=None, page_files_check="1s",
+                   worker_processes="auto"):  # fmt: skip
     """Writes <prefix>/proxy.conf (its cache in <prefix>/cache, the published pages' files in `pages_dir`,
     by default <prefix>/pages) and returns the command that runs nginx with it in the foreground (the
     tests start theirs the same way)."""
@@ -235,7 +303,8 @@ def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=Fa
     config = prefix / "proxy.conf"
     config.write_text(
         nginx_config(app_port, proxy_port, prefix / "cache", cache_size, run_as_root, site_host, refresh_secret,
-                     worker_priority, pages_dir=pages_dir, page_files_check=page_files_check)
+                     worker_priority, pages_dir=pages_dir, page_files_check=page_files_check,
+                     worker_processes=worker_processes)
     )
     config.chmod(0o600)  # it holds the refresh secret
     return [shutil.which("nginx") or "/usr/sbin/nginx", "-e", "stderr", "-p", f"{prefix}/", "-c", str(config)]
@@ -243,12 +312,13 @@ def prepared_nginx(prefix, app_port, proxy_port, cache_size="1g", run_as_root=Fa
 
 def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=False, site_host=None,
                  refresh_secret=None, worker_priority=0, source=DEPLOY_DIR / "nginx" / "proxy.conf",
-                 pages_dir=None, page_files_check="1s"):  # fmt: skip
+                 pages_dir=None, page_files_check="1s", worker_processes="auto"):  # fmt: skip
     """site_host: the host (and port) of SITE_URL, the Host cacheable requests reach the app with; by
     default the proxy's own address, as the local stack's SITE_URL is. refresh_secret: the value of the
     workers' refresh header (PROXY_REFRESH_SECRET); without one a random one nobody knows. pages_dir:
     where the app writes published pages as files (PAGE_FILES_DIR), by default beside the cache;
-    page_files_check: how long nginx trusts that a page's file is still the same (open_file_cache_valid)."""
+    page_files_check: how long nginx trusts that a page's file is still the same (open_file_cache_valid);
+    worker_processes: how many workers nginx runs ("auto": one per CPU of the machine)."""
     site_host = site_host or f"127.0.0.1:{int(proxy_port)}"
     refresh_secret = refresh_secret or secrets.token_urlsafe(32)
     if not re.fullmatch(r"[A-Za-z0-9_-]{32,100}", refresh_secret):
@@ -266,7 +336,10 @@ def nginx_config(app_port, proxy_port, cache_dir, cache_size="1g", run_as_root=F
         "WORKER_PRIORITY": str(int(worker_priority)),
         "PAGES_DIR": str(pages_dir or Path(cache_dir).parent / "pages"),
         "PAGE_FILES_CHECK": page_files_check,
+        "WORKER_PROCESSES": str(worker_processes),
     }
+    if not re.fullmatch(r"auto|[1-9]\d*", values["WORKER_PROCESSES"]):
+        raise ValueError(f"{worker_processes!r} is not a number of nginx workers")
     if not re.fullmatch(r"\d+(ms|s)?", page_files_check):
         raise ValueError(f"{page_files_check!r} is not an nginx time (open_file_cache_valid)")
     if re.search(r"[\s;{}\"'$]", values["PAGES_DIR"]):

@@ -122,6 +122,7 @@ def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
         "GUNICORN_WORKERS": "1",
         "TASK_WORKERS": "1",
         "PROXY_CACHE_SIZE": "32m",
+        "PROXY_CPUS": "split",
     }
     for name in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALTCHA_HMAC_SECRET", "REDIS_URL", "FRONTEND_CACHE_URL"):
         environment.pop(name, None)
@@ -163,6 +164,14 @@ def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
         assert os.getpriority(os.PRIO_PROCESS, nginx_master) == own
         workers = {os.getpriority(os.PRIO_PROCESS, pid) for pid in nginx[1:]}
         assert own - 10 in workers if os.geteuid() == 0 else workers == {own}
+        # nginx on CPUs of its own, a worker for each, the app's processes on the others (PROXY_CPUS=split;
+        # with fewer than two CPUs, every process on every CPU).
+        everything = sorted(os.sched_getaffinity(process.pid))
+        proxy_cpus, app_cpus = launcher.cpu_split("split", everything) or (everything, everything)
+        assert {frozenset(os.sched_getaffinity(pid)) for pid in nginx} == {frozenset(proxy_cpus)}
+        assert {frozenset(os.sched_getaffinity(pid)) for pid in app} == {frozenset(app_cpus)}
+        workers_line = "auto" if proxy_cpus == everything else str(len(proxy_cpus))
+        assert f"worker_processes {workers_line};" in (var_dir / "nginx" / "proxy.conf").read_text()
 
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
@@ -187,6 +196,54 @@ def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
             process.kill()
             process.wait(timeout=30)
         shutil.rmtree(var_dir, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("setting", "available", "expected"),
+    [
+        ("split", [0, 1], ([1], [0])),
+        ("split", [0, 1, 2, 3], ([3], [0, 1, 2])),
+        ("split", list(range(8)), ([6, 7], [0, 1, 2, 3, 4, 5])),
+        ("split", [2, 5], ([5], [2])),  # the CPUs the launcher may use, not the machine's
+        ("split", [0], None),  # one CPU: nothing to split
+        ("auto", [0, 1, 2, 3], ([3], [0, 1, 2])),
+        ("auto", list(range(8)), ([6, 7], [0, 1, 2, 3, 4, 5])),
+        ("auto", [0, 1, 2], None),  # fewer than four: one CPU is too large a share
+        ("auto", [0], None),
+        ("shared", [0, 1, 2, 3], None),
+        (" Shared ", [0, 1], None),
+        ("0", [0, 1], ([0], [1])),
+        ("2-3", [0, 1, 2, 3], ([2, 3], [0, 1])),
+        ("0,2", [0, 1, 2], ([0, 2], [1])),
+    ],
+)
+def test_nginx_gets_cpus_of_its_own_and_the_app_the_others(setting, available, expected):
+    assert launcher.cpu_split(setting, available) == expected
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("0-1", "no CPU would be left for the app"),
+        ("4", "CPUs 0,1 only"),
+        ("several", 'not "auto", "split", "shared" or a list of CPUs'),
+        ("3-1", 'not "auto", "split", "shared" or a list of CPUs'),
+        ("", 'not "auto", "split", "shared" or a list of CPUs'),
+    ],
+)
+def test_cpus_that_cannot_be_given_stop_the_launcher_with_a_message(setting, message, monkeypatch):
+    monkeypatch.setattr(launcher.os, "sched_getaffinity", lambda pid: {0, 1})
+    with pytest.raises(SystemExit) as stopped:
+        launcher.cpus_of({"PROXY_CPUS": setting})
+    assert str(stopped.value).startswith(f"PROXY_CPUS={setting!r}: ")
+    assert message in str(stopped.value)
+
+
+def test_nginx_runs_as_many_workers_as_it_is_given_cpus(tmp_path):
+    assert "worker_processes auto;" in launcher.nginx_config(9123, 9124, tmp_path / "cache")
+    assert "worker_processes 2;" in launcher.nginx_config(9123, 9124, tmp_path / "cache", worker_processes=2)
+    with pytest.raises(ValueError, match="not a number of nginx workers"):
+        launcher.nginx_config(9123, 9124, tmp_path / "cache", worker_processes="2; user root")
 
 
 def test_a_port_in_use_is_refused_before_anything_starts(tmp_path):
