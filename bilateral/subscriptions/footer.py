@@ -10,7 +10,6 @@ import functools
 from django.core.signals import setting_changed
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
-from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -19,10 +18,12 @@ from bilateral.url_prefixes import reverse_once
 
 from .forms import SubscriptionForm
 from .targets import Target, target_for
-from .widgets import RADIO_ITEM, radio_items_html
+from .widgets import radio_item_html, radio_items_html
 
 PAGE_SLOT = "bilateral-footer-page-slot"
 SCOPE_SLOT = "bilateral-footer-scope-slot"
+# The hidden field's value attribute, as the widget writes it (none at all without a page).
+PAGE_VALUE = ' value="%s"'
 AUTO_ID = "subscription-%s"
 
 
@@ -38,37 +39,32 @@ def footer_form_html(page):
     """The form for this page in the active language."""
     target = target_for(page)
     # Keyed as url_prefixes.reverse_once keys its addresses: the form's action, CSRF and captcha ones.
-    html, page_value, scope_flags = frame(get_language(), get_urlconf(), get_script_prefix())
-    page_id = "" if target.form_page_id is None else page_value % conditional_escape(target.form_page_id)
+    html, scope_flags = frame(get_language(), get_urlconf(), get_script_prefix())
+    page_id = "" if target.form_page_id is None else PAGE_VALUE % conditional_escape(target.form_page_id)
     return mark_safe(html.replace(PAGE_SLOT, page_id, 1).replace(SCOPE_SLOT, scope_radios_html(target, scope_flags), 1))
 
 
 @functools.lru_cache(maxsize=16)
 def frame(language, urlconf, script_prefix):
-    """(the form's HTML with its slots, the hidden field's value attribute, the scope radios' flags)
-    in this language: the form rendered once, its hidden field's value and its scope radios replaced
-    by the slots."""
+    """(the form's HTML with its slots, the scope radios' flags) in this language: the form rendered
+    once, its hidden field's value attribute and its scope radios replaced by the slots."""
     form = SubscriptionForm(target=Target(), auto_id=AUTO_ID)
     form.fields["page"].initial = PAGE_SLOT
     scope, frequency = form["scope"], form["frequency"]
     groups = [(scope, mark_safe(SCOPE_SLOT)), (frequency, radio_items_html(frequency))]
     form.radio_groups = lambda: groups  # the template asks the form for its radio groups
-    html = render_to_string("subscriptions/form.html", form_context(form))
-    page_value = ' value="%s"'
-    html = html.replace(page_value % PAGE_SLOT, PAGE_SLOT, 1)
-    return html, page_value, " required" if scope.field.required else ""
+    html = render_to_string("subscriptions/form.html", form_context(form)).replace(PAGE_VALUE % PAGE_SLOT, PAGE_SLOT, 1)
+    return html, " required" if scope.field.required else ""
 
 
 def scope_radios_html(target, flags):
     """widgets.radio_items_html of an unbound form's scope field for this target, without the form."""
     default = str(target.default_scope)
-    items = []
-    for index, (value, label) in enumerate(target.scope_choices()):
-        ident = conditional_escape(AUTO_ID % "scope") + "_%d" % index
-        items.append(RADIO_ITEM % ("scope", conditional_escape(localize(value)), ident,
-                                   flags + (" checked" if str(value) == default else ""), ident,
-                                   conditional_escape(label)))
-    return "".join(items)
+    return "".join(
+        radio_item_html("scope", value, "%s_%d" % (AUTO_ID % "scope", index),
+                        flags + (" checked" if str(value) == default else ""), label)
+        for index, (value, label) in enumerate(target.scope_choices())
+    )
 
 
 # The settings the form's fixed parts are made from (its words, addresses, static files, captcha).

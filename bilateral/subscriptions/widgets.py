@@ -77,15 +77,19 @@ RADIO_ITEM = ('<div class="govuk-radios__item"><input type="radio" name="%s" val
               ' id="%s"%s><label class="govuk-label govuk-radios__label" for="%s">%s</label></div>')
 
 
+def radio_item_html(name, value, ident, flags, label):
+    """One radio button and its label (RADIO_ITEM); `flags` are the input's attributes after its id."""
+    ident = escape(ident)
+    return RADIO_ITEM % (escape(name), conditional_escape(localize(value)), ident, flags, ident,
+                         conditional_escape(label))
+
+
 def radio_items_html(field):
     """A RadioSelect field's options as GOV.UK Frontend's radios: each input as Django's RadioSelect
     writes it (tests/subscriptions/test_form_markup.py), then its label."""
     flags = (" required" if field.field.required else "") + (' aria-invalid="true"' if field.errors else "")
-    items = []
-    for choice in field.subwidgets:
-        option = choice.data
-        ident = escape(choice.id_for_label)
-        items.append(RADIO_ITEM % (
-            escape(option["name"]), conditional_escape(localize(option["value"])), ident,
-            flags + (" checked" if option["selected"] else ""), ident, conditional_escape(choice.choice_label)))
-    return mark_safe("".join(items))
+    return mark_safe("".join(
+        radio_item_html(choice.data["name"], choice.data["value"], choice.id_for_label,
+                        flags + (" checked" if choice.data["selected"] else ""), choice.choice_label)
+        for choice in field.subwidgets
+    ))
