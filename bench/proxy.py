@@ -73,7 +73,7 @@ def start_nginx(page_bytes, proxy_priority, page_headers, cpus=None):
     (prefix / "nginx.conf").write_text(config)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     process = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", f"{prefix}/"], cwd=prefix,
-                               preexec_fn=lambda: cpus and os.sched_setaffinity(0, cpus))
+                               preexec_fn=None if cpus is None else (lambda: os.sched_setaffinity(0, cpus)))
     wait_for_port(port, [("nginx", process)])
     return process, f"http://127.0.0.1:{port}/static/bench-seed-page.html", f"http://127.0.0.1:{port}{SAME_RESPONSE}"
 

@@ -1,6 +1,6 @@
 """gunicorn for Bilateral (deploy/prod.py starts it: `gunicorn -c deploy/gunicorn.conf.py`).
 
-Behind the caching proxy on loopback only. GUNICORN_WORKERS (default 2 × cores + 1) and APP_PORT
+Behind the caching proxy on loopback only. GUNICORN_WORKERS (default 2 × the CPUs it may run on + 1) and APP_PORT
 (default 8001) come from the environment.
 """
 

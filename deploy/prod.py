@@ -109,10 +109,7 @@ def main():
 def start(name, command, environment, niceness=0, cpus=None):
     """A child in its own process group, `niceness` below the launcher's CPU priority, on `cpus` (all
     the launcher's if None): its own children, gunicorn's and nginx's workers, inherit both."""
-    def on_cpus():
-        if cpus is not None:
-            os.sched_setaffinity(0, cpus)
-
+    on_cpus = None if cpus is None else (lambda: os.sched_setaffinity(0, cpus))
     process = start_in_own_group(command, cwd=BASE_DIR, env=environment, preexec_fn=on_cpus)
     if niceness:
         os.setpriority(os.PRIO_PGRP, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + niceness)

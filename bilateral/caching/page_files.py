@@ -138,7 +138,7 @@ def removed_prefix(root):
     return f".{root.name}-removed-"
 
 
-def sweep(now=None):
+def sweep():
     """Removes the files older than OLDEST_KEPT, temporary files a write abandoned, and directories
     remove_all renamed away and could not delete; returns how many of each. Run every hour by the
     scheduler (sweep_every_hour); it reads the files' directory, as nothing on a reader's or a
@@ -147,7 +147,7 @@ def sweep(now=None):
     swept = {"old": 0, "abandoned": 0, "removed_directories": 0}
     if root is None:
         return swept
-    now = time.time() if now is None else now
+    now = time.time()
     for folder, _, names in os.walk(root):
         for name in names:
             if name == FILE_NAME:
