@@ -68,7 +68,7 @@ def test_the_configuration_gets_ports_paths_and_user(tmp_path):
     # One location for the pages' files per language's prefix, with its language as a constant.
     for prefix, language in (("/", "lt"), ("/en/", "en"), ("/pl/", "pl")):
         block = re.search(r"location %s \{(.*?)\n        \}" % re.escape(prefix), config, re.S).group(1)
-        assert "try_files $page_file @app;" in block and f"add_header Content-Language {language};" in block
+        assert "try_files $uri$is_args$page_file_name @app;" in block and f"add_header Content-Language {language};" in block
     assert "root /srv/pages;" in launcher.nginx_config(9123, 9124, tmp_path / "cache", pages_dir="/srv/pages")
     for wrong in ({"pages_dir": "/srv/my pages"}, {"pages_dir": "/srv/p;x"}, {"page_files_check": "1 s"}):
         with pytest.raises(ValueError):

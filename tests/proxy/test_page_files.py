@@ -13,6 +13,7 @@ from bilateral.caching import page_files
 from bilateral.pages.models import SectionPage
 from tests.subscriptions.delivery_support import publish_major
 
+from .test_observability import lines_with
 from .test_proxy import COUNTRY, SECTION, nginx_problems
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -100,6 +101,27 @@ def test_editors_and_addresses_with_a_query_never_get_the_file(stack):
         assert answer.cache == "HIT" and not from_file(answer), (variant, dict(answer.headers))
     head = stack.request("HEAD", SECTION)
     assert head.status == 200 and head.headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def access_line(stack, answer):
+    """gunicorn's access log line of the request that gave `answer`."""
+    lines = lines_with(stack, answer.headers["X-Request-ID"], {"gunicorn.access"})
+    return next(line["message"] for line in lines if line["logger"] == "gunicorn.access")
+
+
+def test_other_methods_at_a_files_address_reach_the_app_at_that_address(stack):
+    stack.get(SECTION)
+    assert from_file(stack.get(SECTION))
+    # nginx's static files answer GET and HEAD only; the rest is the app's, at the page's own address
+    # (not the file's name), with nothing stored.
+    options = stack.request("OPTIONS", SECTION)
+    assert options.status == 200 and options.cache == "PASS", (options.status, dict(options.headers))
+    assert f'"OPTIONS {SECTION} HTTP/1.1" 200' in access_line(stack, options)
+    posted = stack.request("POST", SECTION, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert posted.status == 403 and posted.cache == "PASS"  # the app's refusal (no CSRF token), not nginx's 405
+    assert f'"POST {SECTION} HTTP/1.1" 403' in access_line(stack, posted)
+    assert from_file(stack.get(SECTION))
+    assert nginx_problems(stack) == []
 
 
 def test_only_a_readers_public_page_is_written(stack):
