@@ -2,6 +2,7 @@
 free ports, wrk, process memory, and the one-line JSON result each benchmark prints last
 (`RESULT {...}`) for bench/run.py."""
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -17,7 +18,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 if str(BASE_DIR) not in sys.path:
     sys.path.insert(0, str(BASE_DIR))
 
-from bilateral.operations.processes import free_port, wait_for_port  # noqa: E402, F401 - for the benchmarks
+from bilateral.operations.processes import (  # noqa: E402, F401 - for the benchmarks
+    free_port, session_priority, set_session_priority, wait_for_port,
+)
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bilateral_bench"
 PYTHON = sys.executable
@@ -121,8 +124,9 @@ class SinkProcess:
 
 def wrk(url, seconds=10, threads=2, connections=32, headers=(), priority=None, cpus=None):
     """Requests per second and latency percentiles of one wrk run (wrk from Debian). `priority`: wrk's
-    nice value (a negative one needs root), else this process's; `cpus`: the CPUs it runs on, else
-    this process's."""
+    nice value (a negative one needs root), in a session of its own at that priority against the
+    machine's others (set_session_priority), else this process's priority and session; `cpus`: the
+    CPUs it runs on, else this process's."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for header in headers:
         command += ["-H", header]
@@ -133,8 +137,13 @@ def wrk(url, seconds=10, threads=2, connections=32, headers=(), priority=None, c
         if cpus is not None:
             os.sched_setaffinity(0, cpus)
 
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True,
-                            preexec_fn=set_priority).stdout
+    process = subprocess.Popen([*command, url], stdout=subprocess.PIPE, text=True, preexec_fn=set_priority,
+                               start_new_session=priority is not None)
+    if priority is not None:
+        set_session_priority(process.pid, priority)
+    output, _ = process.communicate()
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command, output)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
@@ -146,6 +155,20 @@ def wrk(url, seconds=10, threads=2, connections=32, headers=(), priority=None, c
         "latency": latency,
         "command": " ".join([*command, url]),
     }
+
+
+@contextlib.contextmanager
+def own_session_priority(nice):
+    """This process's session at the CPU priority `nice` against the machine's other sessions
+    (set_session_priority) while the block runs, then back to what it was: the session may hold
+    more than this benchmark."""
+    before = session_priority(os.getpid())
+    changed = before is not None and set_session_priority(os.getpid(), nice)
+    try:
+        yield changed
+    finally:
+        if changed:
+            set_session_priority(os.getpid(), before)
 
 
 def percentile(values, fraction):

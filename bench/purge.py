@@ -47,7 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
-    BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, empty_proxy, percentile, result, wrk,
+    BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, empty_proxy, own_session_priority, percentile, result, wrk,
 )
 
 COUNTRY_PAGE = "/salys/baltarusija/"
@@ -255,7 +255,10 @@ def main():
     if stack.app_cpus is not None:
         # The publications and the spinner are the app's work (its threads and children inherit this).
         os.sched_setaffinity(0, stack.app_cpus)
+    # …and weigh against nginx (and wrk, the readers) as the app's processes do (deploy/prod.py).
+    app_session = own_session_priority(int(stack.environment.get("APP_NICENESS", "5")))
     try:
+        app_session.__enter__()
         port = stack.proxy_port
         setup_django({**stack.environment, "DATABASE_URL": url})
         for path in (SEED_PAGE, COUNTRY_PAGE, UNTOUCHED, SEED_PAGE, COUNTRY_PAGE, UNTOUCHED):
@@ -321,6 +324,7 @@ def main():
                proxy_cpus=stack.proxy_cpus, app_cpus=stack.app_cpus,
                passed=p95 <= TARGET_SECONDS and misses == 0 and ratio <= TARGET_P99_RATIO)
     finally:
+        app_session.__exit__(None, None, None)
         stack.stop()
 
 

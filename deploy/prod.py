@@ -40,7 +40,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from bilateral.operations.processes import (  # noqa: E402 - the project's root is on the path only now
-    StartError, port_is_free, start_in_own_group, stop_groups, wait_for_port,
+    StartError, port_is_free, set_session_priority, start_in_own_group, stop_groups, wait_for_port,
 )
 
 DEPLOY_DIR = BASE_DIR / "deploy"
@@ -80,7 +80,8 @@ def main():
             worker = manage_command(["db_worker", "--interval", environment["TASK_WORKER_INTERVAL"]])
             children.append(start(f"db_worker {number + 1}", worker, environment, app_niceness, app_cpus))
         children.append(start("run_scheduler", manage_command(["run_scheduler"]), environment, app_niceness, app_cpus))
-        children.append(start("nginx", nginx_command(environment, var_dir, proxy_cpus), environment, cpus=proxy_cpus))
+        children.append(start("nginx", nginx_command(environment, var_dir, proxy_cpus), environment, cpus=proxy_cpus,
+                              session_priority=proxy_priority(environment)))
         wait_for_port(int(environment["PROXY_PORT"]), children, timeout=START_TIMEOUT)
         print(
             f"Bilateral production stack ready: http://127.0.0.1:{environment['PROXY_PORT']}/ "
@@ -106,13 +107,18 @@ def main():
         stop_groups([process for _name, process in reversed(children)], timeout=STOP_TIMEOUT)
 
 
-def start(name, command, environment, niceness=0, cpus=None):
-    """A child in its own process group, `niceness` below the launcher's CPU priority, on `cpus` (all
-    the launcher's if None): its own children, gunicorn's and nginx's workers, inherit both."""
+def start(name, command, environment, niceness=0, cpus=None, session_priority=None):
+    """A child in its own process group and session, `niceness` below the launcher's CPU priority, on
+    `cpus` (all the launcher's if None): its own children, gunicorn's and nginx's workers, inherit
+    both. Its session weighs against the others as `session_priority` says (a nice value; else the
+    child's own): on a kernel that groups sessions, the nice values alone would not put nginx's
+    workers before a render (set_session_priority)."""
     on_cpus = None if cpus is None else (lambda: os.sched_setaffinity(0, cpus))
     process = start_in_own_group(command, cwd=BASE_DIR, env=environment, preexec_fn=on_cpus)
+    own = os.getpriority(os.PRIO_PROCESS, 0)
     if niceness:
-        os.setpriority(os.PRIO_PGRP, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + niceness)
+        os.setpriority(os.PRIO_PGRP, process.pid, own + niceness)
+    set_session_priority(process.pid, own + niceness if session_priority is None else session_priority)
     return name, process
 
 

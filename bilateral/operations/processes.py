@@ -78,6 +78,45 @@ def log_tail(log, characters=3000):
         return ""
 
 
+# Where the kernel schedules each session's processes as one group (sched(7): "autogroup"), a process's
+# nice value weighs only against the processes of its own session; between sessions, each group gets
+# an equal share of a CPU unless the group's own nice value says otherwise.
+AUTOGROUPS = Path("/proc/sys/kernel/sched_autogroup_enabled")
+
+
+def set_session_priority(pid, nice):
+    """The CPU priority (a nice value) of `pid`'s session as a whole against the machine's other
+    sessions: without it, nginx's workers at nice -10 in a session of their own get no more of a CPU
+    than a render in another session at nice 5, or than anything else the machine runs (the proxy
+    benchmark's wrk). Returns whether it was set: not where the kernel has no such groups, nor a
+    higher priority than this user may give (root may)."""
+    if not autogroups():
+        return False
+    try:
+        Path(f"/proc/{pid}/autogroup").write_text(str(nice))
+    except OSError:
+        return False
+    return True
+
+
+def autogroups():
+    """Whether this kernel weighs each session's processes as one group (sched(7))."""
+    try:
+        return AUTOGROUPS.read_text().strip() == "1"
+    except OSError:
+        return False
+
+
+def session_priority(pid):
+    """The nice value of `pid`'s session as a whole (set_session_priority); None without autogroups."""
+    if not autogroups():
+        return None
+    try:
+        return int(Path(f"/proc/{pid}/autogroup").read_text().split("nice")[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def start_in_own_group(command, **popen_arguments):
     """A child that leads its own process group, so that stopping it stops its children too (gunicorn's
     workers, nginx's) and a Ctrl-C meant for the launcher does not reach it first."""

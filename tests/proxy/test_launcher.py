@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bilateral.operations import processes
 from bilateral.operations.processes import child_pids
 from tests.subscriptions.delivery_support import WorkerDatabase
 
@@ -164,6 +165,13 @@ def test_make_prod_serves_through_nginx_and_stops_on_sigterm(seeded, tmp_path):
         assert os.getpriority(os.PRIO_PROCESS, nginx_master) == own
         workers = {os.getpriority(os.PRIO_PROCESS, pid) for pid in nginx[1:]}
         assert own - 10 in workers if os.geteuid() == 0 else workers == {own}
+        # Each in a session of its own, which a kernel with autogroups weighs as a whole against the
+        # others, whatever the nice values inside: the sessions get the same priorities.
+        if processes.autogroups():
+            assert {processes.session_priority(pid) for pid in app} == {own + 5}
+            assert {processes.session_priority(pid) for pid in nginx} == {own - 10 if os.geteuid() == 0 else own}
+        else:
+            assert processes.session_priority(nginx_master) is None
         # nginx on CPUs of its own, a worker for each, the app's processes on the others (PROXY_CPUS=split;
         # with fewer than two CPUs, every process on every CPU).
         everything = sorted(os.sched_getaffinity(process.pid))
