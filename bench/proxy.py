@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Proxy benchmark (not a test): the cached seed page through the production stack (`deploy/prod.py`:
 nginx's cache in front of gunicorn) against nginx serving the same bytes as a static file
-(deploy/nginx/static-bench.conf), both measured with wrk on loopback in the same run (10 s, 2 threads,
+(deploy/nginx/static-bench.conf), both measured with wrk on loopback in the same run (5 s, 2 threads,
 32 connections, the same request headers). Target: proxy ≥ 0.95 × nginx.
 
 The static file is served twice: as the config serves any static file (its body, nginx's own few
@@ -134,9 +134,9 @@ def measure_round(number, targets, args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url")
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=3, help="nginx/proxy alternations (default 3)")
+    parser.add_argument("--rounds", type=int, default=9, help="nginx/proxy alternations (default 9)")
     parser.add_argument("--proxy-cpus", default="auto", help="the stack's PROXY_CPUS (deploy/prod.py; default auto)")
     args = parser.parse_args()
     url = database_url(args.database_url)

@@ -124,8 +124,11 @@ def proxy_row(number, r):
     source = {"file": "its published file", "cache": "nginx's cache"}.get(r.get("answered_from"), "nginx's cache")
     return (f"{number}. proxy: cached seed page, answered from {source} ({cpus(r)})", f"{r['proxy_rps']:,.0f} req/s",
             f"nginx static file on the same CPUs, the same response (the page's headers too): "
-            f"{r.get('same_response_rps', r['nginx_rps']):,.0f} req/s; body only (nginx's own headers): "
-            f"{r['nginx_rps']:,.0f} req/s, {r.get('body_only_ratio', r['ratio']):.2f}×",
+            f"{r.get('same_response_rps', r['nginx_rps']):,.0f} req/s (rounds {min(r['round_ratios']):.2f}–"
+            f"{max(r['round_ratios']):.2f}×); body only (nginx's own headers): "
+            f"{r['nginx_rps']:,.0f} req/s, {r.get('body_only_ratio', r['ratio']):.2f}×"
+            + (f"; the page's own address from nginx's static site (root + index.html): {r['same_request_rps']:,.0f} "
+               f"req/s, {r['same_request_ratio']:.2f}×" if "same_request_ratio" in r else ""),
             f"{r['ratio']:.2f}×", "≥ 0.95×", verdict(r))
 
 
