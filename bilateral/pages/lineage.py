@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
 from .addresses import in_private_section, keep_translations
+from .prefixes import prefix_end, url_path_starting_with
 from .query_memo import fetch
 
 
@@ -198,7 +199,8 @@ class SectionSurroundings(AncestorsOnce):
         url_paths = ["/", *("/%s/" % "/".join(parts[:end]) for end in range(1, len(parts) + 1))]
         page_type_id = ContentType.objects.get_for_model(cls).pk
         rows = fetch(Page, cls.at_address_query, url_paths=url_paths, url_path=url_path,
-                     parent_url_path=url_paths[-2], depth=root.depth + len(slugs), section_type_id=page_type_id,
+                     parent_url_path=url_paths[-2], parent_url_path_end=prefix_end(url_paths[-2]),
+                     depth=root.depth + len(slugs), section_type_id=page_type_id,
                      locale_id=root.locale_id, language=language)
         row = next((page for page in rows if page.url_path == url_path), None)
         if (row is None or row.content_type_id != page_type_id or row.locale_id != root.locale_id
@@ -209,14 +211,16 @@ class SectionSurroundings(AncestorsOnce):
         return page
 
     @classmethod
-    def at_address_query(cls, url_paths, url_path, parent_url_path, depth, section_type_id, locale_id, language):
+    def at_address_query(cls, url_paths, url_path, parent_url_path, parent_url_path_end, depth, section_type_id,
+                         locale_id, language):
         """lineage_query's pages found by their addresses (`url_paths`: the page's and its ancestors'),
-        its own columns on its own row. SQLite's LIKE ignores case, so a sibling's row may have company:
-        every reader of lineage_rows picks its rows by path, depth and translation key."""
+        its own columns on its own row; the siblings by their addresses' range (prefixes.py). Every
+        reader of lineage_rows picks its rows by path, depth and translation key."""
         page = Page.objects.filter(url_path=url_path, locale_id=locale_id, locale__language_code=language)
         condition = (
             Q(url_path__in=url_paths)
-            | Q(url_path__startswith=parent_url_path, depth=depth, live=True, content_type=section_type_id)
+            | (url_path_starting_with(parent_url_path, parent_url_path_end)
+               & Q(depth=depth, live=True, content_type=section_type_id))
             | (Q(translation_key=Subquery(page.values("translation_key")[:1]), live=True) & ~Q(url_path=url_path))
         )
         link = cls._meta.model_name
