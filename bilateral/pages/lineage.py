@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
 from .addresses import in_private_section, keep_translations
-from .prefixes import prefix_end, url_path_starting_with
+from .prefixes import prefix_end, starting_with
 from .query_memo import fetch
 
 
@@ -151,17 +151,19 @@ class SectionSurroundings(AncestorsOnce):
         translated yet, and is marked with the source's language, title_lang)."""
         if not self.pk or self.depth < 2:
             return None
-        also = {"parent_path": self.path[: -self.steplen], "depth": self.depth, "pk": self.pk,
-                "section_type_id": ContentType.objects.get_for_model(type(self)).pk,
+        parent_path = self.path[: -self.steplen]
+        also = {"parent_path": parent_path, "parent_path_end": prefix_end(parent_path), "depth": self.depth,
+                "pk": self.pk, "section_type_id": ContentType.objects.get_for_model(type(self)).pk,
                 "translation_key": self.translation_key}
         if not is_source(self):
             also["source_language"] = settings.LANGUAGE_CODE
         return also
 
     @classmethod
-    def fetched_with_lineage_condition(cls, parent_path, depth, pk, section_type_id, translation_key,
-                                       source_language=None):
-        sections = Q(path__startswith=parent_path, depth=depth, live=True, content_type=section_type_id)
+    def fetched_with_lineage_condition(cls, parent_path, parent_path_end, depth, pk, section_type_id,
+                                       translation_key, source_language=None):
+        sections = starting_with("path", parent_path, parent_path_end) & Q(
+            depth=depth, live=True, content_type=section_type_id)
         return sections | (Q(translation_key=translation_key, live=True) & ~Q(pk=pk))
 
     @classmethod
@@ -219,7 +221,7 @@ class SectionSurroundings(AncestorsOnce):
         page = Page.objects.filter(url_path=url_path, locale_id=locale_id, locale__language_code=language)
         condition = (
             Q(url_path__in=url_paths)
-            | (url_path_starting_with(parent_url_path, parent_url_path_end)
+            | (starting_with("url_path", parent_url_path, parent_url_path_end)
                & Q(depth=depth, live=True, content_type=section_type_id))
             | (Q(translation_key=Subquery(page.values("translation_key")[:1]), live=True) & ~Q(url_path=url_path))
         )

@@ -7,37 +7,49 @@ from wagtail.models import Page
 
 from bilateral.pages import query_memo
 from bilateral.pages.models import SectionPage
-from bilateral.pages.prefixes import prefix_end, url_path_starting_with
+from bilateral.pages.prefixes import prefix_end, starting_with
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_range_holds_every_address_that_starts_with_the_prefix_and_no_other(seeded):
     assert prefix_end("/home/salys/baltarusija/") == "/home/salys/baltarusija0"
-    addresses = list(Page.objects.values_list("url_path", flat=True))
-    for prefix in addresses:
-        found = Page.objects.filter(url_path_starting_with(prefix, prefix_end(prefix)))
-        assert sorted(found.values_list("url_path", flat=True)) == sorted(
-            address for address in addresses if address.startswith(prefix)), prefix
+    for field in ("url_path", "path"):
+        values = list(Page.objects.values_list(field, flat=True))
+        for prefix in values:
+            found = Page.objects.filter(starting_with(field, prefix, prefix_end(prefix)))
+            assert sorted(found.values_list(field, flat=True)) == sorted(
+                value for value in values if value.startswith(prefix)), (field, prefix)
     # Letters beyond ASCII compare as the addresses' bytes do.
     assert "/home/salys/ūkis/".startswith("/home/salys/") and "/home/salys/ūkis/" < prefix_end("/home/salys/")
 
 
-def routing_statement(seeded, monkeypatch):
-    """The routing query as the app runs it (query_memo's SQL and parameters), for the seed page."""
+def statement_of(monkeypatch, ask):
+    """The SQL of the query `ask()` runs through query_memo, as the app runs it."""
     run = query_memo.Prepared.run
     statements = []
 
     def recording_run(self, connection_, values):
-        statements.append((self.sql, self.parameters(connection_, values)))
+        statements.append(self.sql)
         return run(self, connection_, values)
 
     monkeypatch.setattr(query_memo.Prepared, "run", recording_run)
+    ask()
+    assert statements, "the query goes through its memo"
+    return statements[-1]
+
+
+def routing_statement(seeded, monkeypatch):
+    """The routing query for the seed page (SectionPage.at_address)."""
     home = seeded.get_parent().get_parent().get_parent()
     slugs = seeded.url_path[len(home.url_path):].strip("/").split("/")
-    SectionPage.at_address(home, slugs, "lt")
-    assert statements, "the routing query goes through its memo"
-    return statements[-1]
+    return statement_of(monkeypatch, lambda: SectionPage.at_address(home, slugs, "lt"))
+
+
+def lineage_statement(seeded, monkeypatch):
+    """The lineage query of a section page found otherwise (SectionPage.lineage_rows)."""
+    page = SectionPage.objects.get(pk=seeded.pk)
+    return statement_of(monkeypatch, lambda: page.lineage_rows)
 
 
 def generic_plan(condition, values):
@@ -56,7 +68,7 @@ def generic_plan(condition, values):
 
 
 def test_the_routing_query_finds_the_siblings_by_a_range_of_addresses(seeded, monkeypatch):
-    sql, _parameters = routing_statement(seeded, monkeypatch)
+    sql = routing_statement(seeded, monkeypatch)
     assert "LIKE" not in sql
     if connection.vendor == "postgresql":
         assert '"url_path" ~>=~ %s' in sql and '"url_path" ~<~ %s' in sql
@@ -69,3 +81,15 @@ def test_the_routing_query_finds_the_siblings_by_a_range_of_addresses(seeded, mo
         assert "Index Cond" not in liked and "Seq Scan on wagtailcore_page" in liked, liked
     else:
         assert '"url_path" >= %s' in sql and '"url_path" < %s' in sql
+
+
+def test_the_lineage_query_finds_the_siblings_by_a_range_of_paths(seeded, monkeypatch):
+    sql = lineage_statement(seeded, monkeypatch)
+    assert "LIKE" not in sql
+    if connection.vendor == "postgresql":
+        assert '"path" ~>=~ %s' in sql and '"path" ~<~ %s' in sql
+        parent = seeded.path[: -seeded.steplen]
+        ranged = generic_plan("path ~>=~ $1 AND path ~<~ $2", [parent, prefix_end(parent)])
+        assert "Index Cond: (((path)::text ~>=~ $1) AND ((path)::text ~<~ $2))" in ranged, ranged
+    else:
+        assert '"path" >= %s' in sql and '"path" < %s' in sql
