@@ -38,11 +38,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bilateral.operations.processes import set_session_priority  # noqa: E402
-
 from bench.common import (  # noqa: E402
     BASE_DIR, BENCH_VAR_DIR, SEED_PAGE, Stack, database_url, deploy_module, empty_proxy, fetch, free_port, result,
-    wait_for_port, wrk,
+    set_session_priority, wait_for_port, wrk,
 )
 
 TARGET = 0.95
