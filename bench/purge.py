@@ -255,77 +255,80 @@ def main():
     if stack.app_cpus is not None:
         # The publications and the spinner are the app's work (its threads and children inherit this).
         os.sched_setaffinity(0, stack.app_cpus)
-    # …and weigh against nginx (and wrk, the readers) as the app's processes do (deploy/prod.py).
-    app_session = own_session_priority(int(stack.environment.get("APP_NICENESS", "5")))
     try:
-        app_session.__enter__()
-        port = stack.proxy_port
-        setup_django({**stack.environment, "DATABASE_URL": url})
-        for path in (SEED_PAGE, COUNTRY_PAGE, UNTOUCHED, SEED_PAGE, COUNTRY_PAGE, UNTOUCHED):
-            get(port, path, timeout=300)  # the first renders wait for the workers' start on a busy machine
-        time.sleep(5)  # the purge tasks the start-up's load_seed queued are done
-        fetched = min(args.addresses, args.fetch)
-        fill_seconds, errors = fill(port, fetched, args.in_scope_share)
-        print(f"filled: {fetched:,} addresses through the proxy in {fill_seconds:.1f} s "
-              f"({fetched / fill_seconds:,.0f}/s), {len(errors)} errors {errors[:3]}", flush=True)
-        if fetched < args.addresses:
-            record_directly(fetched, args.addresses, args.in_scope_share)
-            print(f"recorded directly in the address index (not fetched): {args.addresses - fetched:,} more",
-                  flush=True)
-        from bilateral.caching import proxy_index
-
-        recorded = len(proxy_index.addresses_in(["/robots.txt/", "/api/"]) or ())
-        print(f"recorded in the index: {recorded:,}", flush=True)
-        cache_files = sum(len(files) for _root, _dirs, files in os.walk(BENCH_VAR_DIR / "nginx" / "cache"))
-        print(f"files in the proxy's cache: {cache_files:,}", flush=True)
-
-        def bring_back():
-            bring_back_in_scope(args.addresses, args.in_scope_share)
-
-        times, misses, answers = [], 0, 0
-        for number in range(1, args.publications + 1):
-            seconds, missed, asked = publication_until_served(port, number, bring_back)
-            times.append(seconds)
-            misses += missed
-            answers += asked
-            print(f"publication {number}: served after {seconds * 1000:,.0f} ms, {missed} of {asked} answers not hits",
-                  flush=True)
-        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
-        print(f"publication until served: p50 {p50 * 1000:,.0f} ms, p95 {p95 * 1000:,.0f} ms over {len(times)} "
-              f"(target p95 ≤ {TARGET_SECONDS:.0f} s); reader-visible misses of the seed and country pages: "
-              f"{misses} of {answers} answers", flush=True)
-
-        ratios, floor_ratios, rounds = [], [], []
-        number = 1000
-        for round_number in range(1, args.rounds + 1):
-            quiet = hits(port, args.seconds, stack)
-            busy, published = hits_during_publications(port, args.seconds, number, bring_back, stack)
-            number += published + 1
-            floor = hits_beside_idle_spinner(port, args.seconds, stack)
-            before, during = latency_ms(quiet["latency"]["99"]), latency_ms(busy["latency"]["99"])
-            beside_spinner = latency_ms(floor["latency"]["99"])
-            ratios.append(during / before)
-            floor_ratios.append(beside_spinner / before)
-            rounds.append({"before_p99_ms": before, "during_p99_ms": during, "before_rps": quiet["rps"],
-                           "during_rps": busy["rps"], "publications": published,
-                           "beside_idle_spinner_p99_ms": beside_spinner, "beside_idle_spinner_rps": floor["rps"]})
-            print(f"round {round_number}: hits p99 before {before:.2f} ms ({quiet['rps']:,.0f} req/s), during "
-                  f"{published} publications {during:.2f} ms ({busy['rps']:,.0f} req/s): {during / before:.2f}×; "
-                  f"beside one SCHED_IDLE spinner {beside_spinner:.2f} ms ({floor['rps']:,.0f} req/s): "
-                  f"{beside_spinner / before:.2f}×", flush=True)
-        ratio, floor_ratio = statistics.median(ratios), statistics.median(floor_ratios)
-        print(f"cached hits' p99 during / before: {ratio:.2f}× (median of {len(ratios)} rounds; target ≤ "
-              f"{TARGET_P99_RATIO:.0f}×); command: {rounds and quiet['command']}", flush=True)
-        print(f"the machine's floor, p99 beside one SCHED_IDLE spinner / before: {floor_ratio:.2f}× (median of "
-              f"{len(floor_ratios)} rounds): what any other work on these cores does to the hits' p99", flush=True)
-        result(addresses=args.addresses, fetched=fetched, recorded=recorded, cache_files=cache_files, fill_seconds=round(fill_seconds, 1),
-               publications=len(times), p50_ms=round(p50 * 1000), p95_ms=round(p95 * 1000), misses=misses,
-               answers=answers, p99_ratio=round(ratio, 2), idle_spinner_p99_ratio=round(floor_ratio, 2), rounds=rounds,
-               proxy_cpus=stack.proxy_cpus, app_cpus=stack.app_cpus,
-               passed=p95 <= TARGET_SECONDS and misses == 0 and ratio <= TARGET_P99_RATIO)
+        # …and weigh against nginx (and wrk, the readers) as the app's processes do (deploy/prod.py).
+        with own_session_priority(int(stack.environment.get("APP_NICENESS", "5"))):
+            measure(stack, args, url)
     finally:
-        app_session.__exit__(None, None, None)
         stack.stop()
+
+
+def measure(stack, args, url):
+    """The publications and the hits' rounds on the running stack (see the docstring); prints RESULT."""
+    port = stack.proxy_port
+    setup_django({**stack.environment, "DATABASE_URL": url})
+    for path in (SEED_PAGE, COUNTRY_PAGE, UNTOUCHED, SEED_PAGE, COUNTRY_PAGE, UNTOUCHED):
+        get(port, path, timeout=300)  # the first renders wait for the workers' start on a busy machine
+    time.sleep(5)  # the purge tasks the start-up's load_seed queued are done
+    fetched = min(args.addresses, args.fetch)
+    fill_seconds, errors = fill(port, fetched, args.in_scope_share)
+    print(f"filled: {fetched:,} addresses through the proxy in {fill_seconds:.1f} s "
+          f"({fetched / fill_seconds:,.0f}/s), {len(errors)} errors {errors[:3]}", flush=True)
+    if fetched < args.addresses:
+        record_directly(fetched, args.addresses, args.in_scope_share)
+        print(f"recorded directly in the address index (not fetched): {args.addresses - fetched:,} more",
+              flush=True)
+    from bilateral.caching import proxy_index
+
+    recorded = len(proxy_index.addresses_in(["/robots.txt/", "/api/"]) or ())
+    print(f"recorded in the index: {recorded:,}", flush=True)
+    cache_files = sum(len(files) for _root, _dirs, files in os.walk(BENCH_VAR_DIR / "nginx" / "cache"))
+    print(f"files in the proxy's cache: {cache_files:,}", flush=True)
+
+    def bring_back():
+        bring_back_in_scope(args.addresses, args.in_scope_share)
+
+    times, misses, answers = [], 0, 0
+    for number in range(1, args.publications + 1):
+        seconds, missed, asked = publication_until_served(port, number, bring_back)
+        times.append(seconds)
+        misses += missed
+        answers += asked
+        print(f"publication {number}: served after {seconds * 1000:,.0f} ms, {missed} of {asked} answers not hits",
+              flush=True)
+    p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+    print(f"publication until served: p50 {p50 * 1000:,.0f} ms, p95 {p95 * 1000:,.0f} ms over {len(times)} "
+          f"(target p95 ≤ {TARGET_SECONDS:.0f} s); reader-visible misses of the seed and country pages: "
+          f"{misses} of {answers} answers", flush=True)
+
+    ratios, floor_ratios, rounds = [], [], []
+    number = 1000
+    for round_number in range(1, args.rounds + 1):
+        quiet = hits(port, args.seconds, stack)
+        busy, published = hits_during_publications(port, args.seconds, number, bring_back, stack)
+        number += published + 1
+        floor = hits_beside_idle_spinner(port, args.seconds, stack)
+        before, during = latency_ms(quiet["latency"]["99"]), latency_ms(busy["latency"]["99"])
+        beside_spinner = latency_ms(floor["latency"]["99"])
+        ratios.append(during / before)
+        floor_ratios.append(beside_spinner / before)
+        rounds.append({"before_p99_ms": before, "during_p99_ms": during, "before_rps": quiet["rps"],
+                       "during_rps": busy["rps"], "publications": published,
+                       "beside_idle_spinner_p99_ms": beside_spinner, "beside_idle_spinner_rps": floor["rps"]})
+        print(f"round {round_number}: hits p99 before {before:.2f} ms ({quiet['rps']:,.0f} req/s), during "
+              f"{published} publications {during:.2f} ms ({busy['rps']:,.0f} req/s): {during / before:.2f}×; "
+              f"beside one SCHED_IDLE spinner {beside_spinner:.2f} ms ({floor['rps']:,.0f} req/s): "
+              f"{beside_spinner / before:.2f}×", flush=True)
+    ratio, floor_ratio = statistics.median(ratios), statistics.median(floor_ratios)
+    print(f"cached hits' p99 during / before: {ratio:.2f}× (median of {len(ratios)} rounds; target ≤ "
+          f"{TARGET_P99_RATIO:.0f}×); command: {rounds and quiet['command']}", flush=True)
+    print(f"the machine's floor, p99 beside one SCHED_IDLE spinner / before: {floor_ratio:.2f}× (median of "
+          f"{len(floor_ratios)} rounds): what any other work on these cores does to the hits' p99", flush=True)
+    result(addresses=args.addresses, fetched=fetched, recorded=recorded, cache_files=cache_files, fill_seconds=round(fill_seconds, 1),
+           publications=len(times), p50_ms=round(p50 * 1000), p95_ms=round(p95 * 1000), misses=misses,
+           answers=answers, p99_ratio=round(ratio, 2), idle_spinner_p99_ratio=round(floor_ratio, 2), rounds=rounds,
+           proxy_cpus=stack.proxy_cpus, app_cpus=stack.app_cpus,
+           passed=p95 <= TARGET_SECONDS and misses == 0 and ratio <= TARGET_P99_RATIO)
 
 
 if __name__ == "__main__":
